@@ -1,0 +1,8 @@
+package confbot.core.chat;
+
+/** Where a message came from. */
+public enum Platform {
+    CONSOLE,
+    TELEGRAM,
+    DISCORD
+}

@@ -1,0 +1,37 @@
+package confbot.core.chat;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the core says back: plain, unescaped text; each adapter escapes and splits it for its
+ * platform and renders the sources as links.
+ *
+ * @param kind what sort of reply this is, so adapters can style it (e.g. usage replies ephemeral)
+ * @param text the body, plain text with paragraphs separated by blank lines
+ * @param sources where the answer comes from, best first; empty for usage and help replies
+ */
+public record Reply(Kind kind, String text, List<Source> sources) {
+
+    public enum Kind {
+        /** An answer drawn from the knowledge, with its sources. */
+        ANSWER,
+        /** The knowledge does not cover the question; says so and points to /help. */
+        NOT_COVERED,
+        /** A listing: schedule, slides, help, about. */
+        LISTING,
+        /** A one-line usage message for a bad command or argument. */
+        USAGE
+    }
+
+    public Reply {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+        sources = List.copyOf(sources);
+    }
+
+    /** Whether the bot answered from its knowledge (the evaluation's {@code answered}). */
+    public boolean answered() {
+        return kind == Kind.ANSWER || kind == Kind.LISTING;
+    }
+}
