@@ -1,0 +1,185 @@
+package confbot.telegram;
+
+import confbot.core.chat.ChatBot;
+import confbot.core.chat.Inbound;
+import confbot.core.chat.Reply;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Handles one update end to end: decide whether it is addressed, show "typing", ask the core, send
+ * the rendered reply threaded under the question. Nothing escapes {@link #handle}: an error on one
+ * update is logged and the next update is handled as usual.
+ */
+final class UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+    // Inline answers depend only on the notes, which change rarely; a minute spares the core repeats.
+    private static final int INLINE_CACHE_SECONDS = 60;
+    private static final int INLINE_TITLE_CODE_POINTS = 64;
+    private static final int INLINE_DESCRIPTION_CODE_POINTS = 120;
+
+    private final UpdateMapper mapper;
+    private final ChatBot bot;
+    private final HtmlRenderer renderer;
+    private final TelegramSender sender;
+    private final Optional<Instant> ignoreBefore;
+    private final Redactor redactor;
+
+    /**
+     * @param ignoreBefore with {@code --skip-backlog}, the start time: messages sent before it are
+     *     ignored (they piled up while the bot was down and their askers have moved on)
+     */
+    UpdateHandler(
+            UpdateMapper mapper,
+            ChatBot bot,
+            HtmlRenderer renderer,
+            TelegramSender sender,
+            Optional<Instant> ignoreBefore,
+            Redactor redactor) {
+        this.mapper = mapper;
+        this.bot = bot;
+        this.renderer = renderer;
+        this.sender = sender;
+        this.ignoreBefore = ignoreBefore;
+        this.redactor = redactor;
+    }
+
+    void handle(Update update) {
+        try {
+            if (update.hasMessage()) {
+                handleMessage(update.getUpdateId(), update.getMessage());
+            } else if (update.hasInlineQuery()) {
+                handleInline(update.getInlineQuery());
+            } else {
+                // Edited messages are not answered again: the first version already was (or was not
+                // addressed), and a second answer to an edit would read as a duplicate.
+                log.debug("Update {} is neither a message nor an inline query; ignored", update.getUpdateId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Update {} interrupted (shutting down)", update.getUpdateId());
+        } catch (Exception e) {
+            log.warn("Update {} failed: {}", update.getUpdateId(), redactor.describe(e));
+        }
+    }
+
+    private void handleMessage(Integer updateId, Message message) throws TelegramApiException, InterruptedException {
+        if (isBacklog(message)) {
+            log.debug("Update {} was sent before start; skipped (--skip-backlog)", updateId);
+            return;
+        }
+        Optional<UpdateMapper.Addressed> mapped = mapper.map(message);
+        if (mapped.isEmpty()) {
+            log.debug("Update {} is not addressed to the bot; ignored", updateId);
+            return;
+        }
+        UpdateMapper.Addressed addressed = mapped.get();
+        Inbound inbound = addressed.inbound();
+        showTyping(addressed);
+        List<String> parts = renderer.render(ask(inbound), inbound.locale());
+        String chatKey = String.valueOf(addressed.chatId());
+        for (String part : parts) {
+            SendMessage send = SendMessage.builder()
+                    .chatId(addressed.chatId())
+                    .messageThreadId(addressed.topicId().orElse(null))
+                    .text(part)
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(noPreview())
+                    // Threaded under the question; still sent if the question was deleted meanwhile.
+                    .replyParameters(ReplyParameters.builder()
+                            .messageId(addressed.messageId())
+                            .allowSendingWithoutReply(true)
+                            .build())
+                    .build();
+            sender.send(chatKey, inbound.origin().groupChat(), send);
+        }
+        log.debug("Update {} answered in {} part(s)", updateId, parts.size());
+    }
+
+    private void handleInline(InlineQuery query) throws TelegramApiException, InterruptedException {
+        Optional<Inbound> mapped = mapper.mapInline(query);
+        if (mapped.isEmpty()) {
+            return;
+        }
+        Inbound inbound = mapped.get();
+        Reply reply = ask(inbound);
+        List<String> parts = renderer.render(reply, inbound.locale());
+        if (parts.isEmpty()) {
+            return;
+        }
+        String plain = HtmlRenderer.sanitize(reply.text()).strip();
+        String firstLine = plain.lines().filter(l -> !l.isBlank()).findFirst().orElse(inbound.text()).strip();
+        InlineQueryResultArticle article = InlineQueryResultArticle.builder()
+                .id("answer")
+                .title(HtmlRenderer.truncate(firstLine, INLINE_TITLE_CODE_POINTS))
+                .description(HtmlRenderer.truncate(plain.replaceAll("\\s+", " "), INLINE_DESCRIPTION_CODE_POINTS))
+                // An inline result is a single message: the first part, which is complete HTML.
+                .inputMessageContent(InputTextMessageContent.builder()
+                        .messageText(parts.get(0))
+                        .parseMode(ParseMode.HTML)
+                        .linkPreviewOptions(noPreview())
+                        .build())
+                .build();
+        AnswerInlineQuery answer = AnswerInlineQuery.builder()
+                .inlineQueryId(query.getId())
+                .results(List.of(article))
+                .cacheTime(INLINE_CACHE_SECONDS)
+                .isPersonal(true)
+                .build();
+        sender.send(inbound.origin().chatId(), false, answer);
+    }
+
+    private Reply ask(Inbound inbound) {
+        try {
+            return bot.reply(inbound);
+        } catch (RuntimeException e) {
+            // The core promises not to throw on user input; if it does anyway, the asker hears something.
+            log.error("The core failed on a Telegram message: {}", redactor.describe(e));
+            boolean chinese = "zh".equals(inbound.locale().getLanguage());
+            return new Reply(
+                    Reply.Kind.NOT_COVERED,
+                    chinese ? "抱歉，我这次没能回答。请稍后再试，或发送 /help。" : "Sorry, I could not answer that. Try again later, or send /help.",
+                    List.of());
+        }
+    }
+
+    /** Best effort: a failed typing indicator must not cost the answer. */
+    private void showTyping(UpdateMapper.Addressed addressed) {
+        try {
+            sender.sendOnce(SendChatAction.builder()
+                    .chatId(addressed.chatId())
+                    .messageThreadId(addressed.topicId().orElse(null))
+                    .action(ActionType.TYPING.toString())
+                    .build());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.debug("Typing indicator failed: {}", redactor.describe(e));
+        }
+    }
+
+    private boolean isBacklog(Message message) {
+        return ignoreBefore.isPresent()
+                && message.getDate() != null
+                && message.getDate() < ignoreBefore.get().getEpochSecond();
+    }
+
+    private static LinkPreviewOptions noPreview() {
+        return LinkPreviewOptions.builder().isDisabled(true).build();
+    }
+}
