@@ -1,0 +1,207 @@
+package confbot.discord;
+
+import confbot.core.chat.ChatAdapter;
+import confbot.core.chat.ChatBot;
+import confbot.core.chat.TopicSuggester;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord connection of {@code confbot serve}: slash commands, mentions and autocomplete,
+ * through JDA.
+ *
+ * <p>Always runs JDA's {@link ShardManager}, even for one shard: one code path for a bot in three
+ * servers and one in thousands. Without {@code DISCORD_SHARDS} Discord recommends the shard count
+ * (one below 2,500 servers); with {@code DISCORD_SHARDS} and {@code DISCORD_SHARD_IDS} several
+ * processes split the shards between them.
+ *
+ * <p>Answers are computed on an executor this adapter owns, never on JDA's event thread.
+ */
+public final class DiscordAdapter implements ChatAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
+
+    /** The core is CPU-bound and quick; a few threads keep one slow answer from queueing the rest. */
+    private static final int ANSWER_THREADS = 4;
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Discord lets a bot identify one shard per 5 seconds (per concurrency bucket). */
+    private static final Duration READY_TIMEOUT_PER_SHARD = Duration.ofSeconds(6);
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final DiscordConfig config;
+    private final ExecutorService answering;
+    private final DiscordListener listener;
+    private final ReadyShards readyShards = new ReadyShards();
+    private volatile ShardManager shards;
+    private volatile boolean closed;
+
+    public DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.answering = Executors.newFixedThreadPool(ANSWER_THREADS, new AnswerThreads());
+        this.listener = new DiscordListener(
+                bot, topics, answering, new DiscordRenderer(), config.messageContent(), config.guildId());
+    }
+
+    @Override
+    public String name() {
+        return "discord";
+    }
+
+    /**
+     * Logs in and waits until every shard of this process is connected (or a timeout passes, after
+     * which the shards keep connecting in the background and {@link #isConnected()} tells).
+     *
+     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
+     */
+    @Override
+    public synchronized void start() throws InterruptedException {
+        if (closed || shards != null) {
+            throw new IllegalStateException("the Discord adapter starts once");
+        }
+        log.info("Connecting to Discord ({})", config);
+        shards = builder().build();
+        int expected = expectedShards();
+        Duration timeout = READY_TIMEOUT.plus(READY_TIMEOUT_PER_SHARD.multipliedBy(expected));
+        if (readyShards.await(expected, timeout)) {
+            log.info("Connected to Discord: {} shard(s) of {}", expected, shards.getShardsTotal());
+        } else {
+            log.warn("Not all {} Discord shard(s) ready after {}; still connecting", expected, timeout);
+        }
+    }
+
+    DefaultShardManagerBuilder builder() {
+        // Slash commands need no intents; mentions need guild messages and their content.
+        EnumSet<GatewayIntent> intents = config.messageContent()
+                ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+                : EnumSet.noneOf(GatewayIntent.class);
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents)
+                .addEventListeners(listener, readyShards)
+                // close() shuts JDA down after the answers in flight; JDA's own hook would race it.
+                .setEnableShutdownHook(false)
+                .setShardsTotal(config.shardsTotal().orElse(-1)); // -1: as many as Discord recommends
+        if (!config.shardIds().isEmpty()) {
+            builder.setShards(config.shardIds());
+        }
+        config.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
+        config.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString())));
+        return builder;
+    }
+
+    private int expectedShards() {
+        List<Integer> ids = config.shardsToRun();
+        return ids.isEmpty() ? shards.getShardsTotal() : ids.size();
+    }
+
+    @Override
+    public boolean isConnected() {
+        ShardManager current = shards;
+        return current != null
+                && !closed
+                && current.getShardCache().size() == expectedShards()
+                && current.getShardCache().stream().allMatch(jda -> jda.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /** Stops taking messages, lets the answers in flight be delivered, then disconnects. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        answering.shutdown();
+        try {
+            if (!answering.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Answers still running after {}; dropping them", CLOSE_TIMEOUT);
+                answering.shutdownNow();
+            }
+            ShardManager current = shards;
+            if (current != null) {
+                List<JDA> running = List.copyOf(current.getShards());
+                current.shutdown();
+                for (JDA jda : running) {
+                    jda.awaitShutdown(CLOSE_TIMEOUT);
+                }
+            }
+        } catch (InterruptedException e) {
+            answering.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        log.info("Disconnected from Discord");
+    }
+
+    /** Counts the shards that reached READY, so {@link #start()} can wait for them. */
+    static final class ReadyShards extends ListenerAdapter {
+        private final Set<Integer> ready = new HashSet<>();
+
+        @Override
+        public synchronized void onReady(ReadyEvent event) {
+            ready.add(event.getJDA().getShardInfo().getShardId());
+            notifyAll();
+        }
+
+        synchronized boolean await(int expected, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (ready.size() < expected) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    /** {@code DISCORD_GATEWAY_URL}: connect there instead of where Discord's {@code gateway/bot} says. */
+    static final class FixedGateway extends ConcurrentSessionController {
+        private final String url;
+
+        FixedGateway(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+
+        @Override
+        public ShardedGateway getShardedGateway(JDA api) {
+            ShardedGateway announced = super.getShardedGateway(api);
+            return new ShardedGateway(url, announced.getShardTotal(), announced.getConcurrency());
+        }
+    }
+
+    /** Daemon threads named for thread dumps; an unclosed adapter never keeps the JVM alive. */
+    private static final class AnswerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "discord-answer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package confbot.discord;
+
+import confbot.core.chat.ChatBot;
+import confbot.core.chat.Inbound;
+import confbot.core.chat.Origin;
+import confbot.core.chat.Platform;
+import confbot.core.chat.Reply;
+import confbot.core.chat.TopicSuggester;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the bot does on Discord, as JDA events: registers the slash commands once connected,
+ * answers slash commands and {@code @confbot} mentions, and fills in {@code /slides topic:}
+ * suggestions.
+ *
+ * <p>An interaction is acknowledged at once ({@code deferReply}) on JDA's event thread, so
+ * Discord's 3-second deadline is met however long the core takes; the answer is then computed on
+ * the adapter's own executor and completed through the interaction hook, where blocking {@code
+ * complete()} calls keep the messages of a split answer in order. Usage replies and failures are
+ * ephemeral: a public deferral is deleted and replaced by an ephemeral follow-up. Each task catches
+ * its own failures, so one bad interaction never stops the others.
+ */
+final class DiscordListener extends ListenerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+
+    private final ChatBot bot;
+    private final TopicSuggester topics;
+    private final Executor answering;
+    private final DiscordRenderer renderer;
+    private final boolean answerMentions;
+    private final OptionalLong guildId;
+
+    DiscordListener(
+            ChatBot bot,
+            TopicSuggester topics,
+            Executor answering,
+            DiscordRenderer renderer,
+            boolean answerMentions,
+            OptionalLong guildId) {
+        this.bot = Objects.requireNonNull(bot, "bot");
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.answering = Objects.requireNonNull(answering, "answering");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.answerMentions = answerMentions;
+        this.guildId = Objects.requireNonNull(guildId, "guildId");
+    }
+
+    // ---- command registration ------------------------------------------------------------------
+
+    /** Global commands, once per bot: from shard 0 (the process that runs it). */
+    @Override
+    public void onReady(ReadyEvent event) {
+        if (guildId.isEmpty() && event.getJDA().getShardInfo().getShardId() == 0) {
+            register(event.getJDA().updateCommands(), "globally");
+        }
+    }
+
+    /** Guild commands appear at once, unlike global ones: for trying the bot out in one server. */
+    @Override
+    public void onGuildReady(GuildReadyEvent event) {
+        if (guildId.isPresent() && event.getGuild().getIdLong() == guildId.getAsLong()) {
+            register(event.getGuild().updateCommands(), "in server " + guildId.getAsLong());
+        }
+    }
+
+    /** A bulk overwrite: the same list every start, so restarts change nothing. */
+    private static void register(CommandListUpdateAction update, String where) {
+        update.addCommands(SlashCommands.definitions())
+                .queue(
+                        commands -> log.info("Registered the slash commands {}", where),
+                        failure -> log.error("Could not register the slash commands {}", where, failure));
+    }
+
+    // ---- slash commands --------------------------------------------------------------------------
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        Texts texts = Texts.of(event.getUserLocale().toLocale());
+        if (!SlashCommands.isKnown(event.getName())) {
+            log.warn("Got unknown slash command /{}; are old commands still registered?", event.getName());
+            event.reply(texts.failed()).setEphemeral(true).queue();
+            return;
+        }
+        // /help and /about are for the asker alone; answers are for everyone in the channel.
+        boolean ephemeral = event.getName().equals(SlashCommands.HELP) || event.getName().equals(SlashCommands.ABOUT);
+        event.deferReply(ephemeral)
+                .queue(null, failure -> log.warn("Could not acknowledge /{}", event.getName(), failure));
+
+        InteractionHook hook = event.getHook();
+        Inbound inbound = new Inbound(
+                SlashCommands.render(event.getName(), event::getOption),
+                event.getUserLocale().toLocale(),
+                new Origin(
+                        Platform.DISCORD,
+                        Long.toUnsignedString(event.getChannelIdLong()),
+                        event.getUser().getId(),
+                        event.isFromGuild()));
+        Optional<String> title = event.getName().equals(SlashCommands.ASK)
+                ? Optional.ofNullable(event.getOption("question")).map(OptionMapping::getAsString)
+                : Optional.empty();
+        try {
+            answering.execute(() -> answerInteraction(hook, inbound, title, texts, ephemeral));
+        } catch (RejectedExecutionException e) { // shutting down
+            hook.editOriginal(texts.failed()).queue();
+        }
+    }
+
+    private void answerInteraction(
+            InteractionHook hook, Inbound inbound, Optional<String> title, Texts texts, boolean ephemeral) {
+        try {
+            Reply reply = bot.reply(inbound);
+            List<List<MessageEmbed>> messages = renderer.render(reply, title, texts);
+            if (reply.kind() == Reply.Kind.USAGE && !ephemeral) {
+                replaceWithEphemeral(hook, messages);
+                return;
+            }
+            hook.editOriginal(edit(messages.get(0))).complete();
+            for (List<MessageEmbed> more : messages.subList(1, messages.size())) {
+                hook.sendMessage(create(more)).setEphemeral(ephemeral).complete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Answering '{}' failed", inbound.text(), e);
+            failInteraction(hook, texts, ephemeral);
+        }
+    }
+
+    /** Deletes the public "thinking…" reply so the ephemeral follow-up is the only answer. */
+    private static void replaceWithEphemeral(InteractionHook hook, List<List<MessageEmbed>> messages) {
+        hook.deleteOriginal().complete();
+        for (List<MessageEmbed> message : messages) {
+            hook.sendMessage(create(message)).setEphemeral(true).complete();
+        }
+    }
+
+    private static void failInteraction(InteractionHook hook, Texts texts, boolean ephemeral) {
+        try {
+            if (ephemeral) {
+                hook.editOriginal(texts.failed()).complete();
+            } else {
+                hook.deleteOriginal().complete();
+                hook.sendMessage(texts.failed()).setEphemeral(true).complete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not report the failure either (interaction expired?)", e);
+        }
+    }
+
+    // ---- autocomplete ----------------------------------------------------------------------------
+
+    /**
+     * Suggests talk titles for {@code /slides topic:}. Answered on the event thread: Discord
+     * allows no deferral here, and the suggester is an in-memory lookup.
+     */
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        List<Command.Choice> choices = List.of();
+        if (event.getName().equals(SlashCommands.SLIDES)
+                && event.getFocusedOption().getName().equals(SlashCommands.TOPIC)) {
+            try {
+                choices = topics.suggest(event.getFocusedOption().getValue(), OptionData.MAX_CHOICES).stream()
+                        .map(String::strip)
+                        .filter(topic -> !topic.isEmpty())
+                        .map(topic -> new Command.Choice(
+                                clip(topic, OptionData.MAX_CHOICE_NAME_LENGTH, "…"),
+                                clip(topic, OptionData.MAX_CHOICE_VALUE_LENGTH, "")))
+                        .filter(distinctBy(Command.Choice::getAsString))
+                        .limit(OptionData.MAX_CHOICES)
+                        .toList();
+            } catch (RuntimeException e) {
+                log.warn("Suggesting topics for '{}' failed", event.getFocusedOption().getValue(), e);
+            }
+        }
+        event.replyChoices(choices)
+                .queue(null, failure -> log.debug("Autocomplete answer not delivered", failure));
+    }
+
+    // ---- mentions --------------------------------------------------------------------------------
+
+    /**
+     * Answers {@code @confbot question} in server text channels and threads, as a reply, when the
+     * Message Content intent is on; ignores bots (itself included), webhooks and system messages.
+     */
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (!answerMentions || !event.isFromGuild() || event.isWebhookMessage()) {
+            return;
+        }
+        User author = event.getAuthor();
+        long self = event.getJDA().getSelfUser().getIdLong();
+        if (author.isBot() || author.isSystem() || author.getIdLong() == self) {
+            return;
+        }
+        Optional<String> addressed = withoutMention(event.getMessage().getContentRaw(), self);
+        if (addressed.isEmpty()) {
+            return;
+        }
+        Message message = event.getMessage();
+        Texts texts = Texts.of(event.getGuild().getLocale().toLocale());
+        boolean embeds = event.getGuild()
+                .getSelfMember()
+                .hasPermission(event.getGuildChannel(), Permission.MESSAGE_EMBED_LINKS);
+        Inbound inbound = new Inbound(
+                addressed.get().isEmpty() ? "/help" : addressed.get(),
+                Locale.ROOT,
+                new Origin(Platform.DISCORD, event.getChannel().getId(), author.getId(), true));
+        try {
+            answering.execute(() -> answerMention(message, inbound, texts, embeds));
+        } catch (RejectedExecutionException e) {
+            log.info("Not answering a mention while shutting down");
+        }
+    }
+
+    private void answerMention(Message message, Inbound inbound, Texts texts, boolean embeds) {
+        try {
+            Reply reply = bot.reply(inbound);
+            List<MessageCreateData> messages = embeds
+                    ? renderer.render(reply, Optional.empty(), texts).stream()
+                            .map(DiscordListener::create)
+                            .toList()
+                    : renderer.renderPlain(reply, texts).stream()
+                            .map(DiscordListener::create)
+                            .toList();
+            message.reply(messages.get(0)).complete();
+            for (MessageCreateData more : messages.subList(1, messages.size())) {
+                message.getChannel().sendMessage(more).complete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Answering mention '{}' failed", inbound.text(), e);
+            try {
+                message.reply(create(texts.failed())).complete();
+            } catch (RuntimeException again) {
+                log.warn("Could not report the failure either", again);
+            }
+        }
+    }
+
+    /**
+     * The text with the bot's mention removed, or empty when the message does not mention the bot
+     * by user ({@code @everyone} and role mentions do not count).
+     */
+    static Optional<String> withoutMention(String content, long self) {
+        Pattern mention = Pattern.compile("<@!?" + Long.toUnsignedString(self) + ">");
+        if (!mention.matcher(content).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(mention.matcher(content).replaceAll(" ").replaceAll("\\s+", " ").strip());
+    }
+
+    // ---- message data ----------------------------------------------------------------------------
+
+    /** No message of the bot may ping anyone: allowed mentions are none. */
+    static MessageCreateData create(List<MessageEmbed> embeds) {
+        return new MessageCreateBuilder()
+                .setEmbeds(embeds)
+                .setAllowedMentions(List.of())
+                .mentionRepliedUser(false)
+                .build();
+    }
+
+    static MessageCreateData create(String content) {
+        return new MessageCreateBuilder()
+                .setContent(content)
+                .setAllowedMentions(List.of())
+                .mentionRepliedUser(false)
+                .build();
+    }
+
+    static MessageEditData edit(List<MessageEmbed> embeds) {
+        return new MessageEditBuilder()
+                .setEmbeds(embeds)
+                .setAllowedMentions(List.of())
+                .build();
+    }
+
+    private static String clip(String text, int limit, String ellipsis) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int cut = limit - ellipsis.length();
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + ellipsis;
+    }
+
+    private static <T> Predicate<T> distinctBy(Function<T, ?> key) {
+        Set<Object> seen = new HashSet<>();
+        return item -> seen.add(key.apply(item));
+    }
+}
