@@ -1,0 +1,39 @@
+package confbot.cli;
+
+import confbot.core.Setup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every answering subcommand shares: what knowledge to load. */
+final class KnowledgeOptions {
+
+    @Option(names = "--notes", paramLabel = "DIR", description = "Also index every Markdown or text file under DIR (repeatable).")
+    List<Path> notes = new ArrayList<>();
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Load a talk catalog (TSV with a header line; repeatable).")
+    List<Path> catalogs = new ArrayList<>();
+
+    @Option(names = "--no-builtin", description = "Leave the built-in knowledge out.")
+    boolean noBuiltin;
+
+    /** @throws IllegalArgumentException naming the first missing folder or file */
+    Setup setup() {
+        for (Path dir : notes) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--notes: no such folder: " + dir);
+            }
+        }
+        for (Path file : catalogs) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--catalog: no such file: " + file);
+            }
+        }
+        if (noBuiltin && notes.isEmpty() && catalogs.isEmpty()) {
+            throw new IllegalArgumentException("--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
+        }
+        return new Setup(!noBuiltin, notes, catalogs);
+    }
+}

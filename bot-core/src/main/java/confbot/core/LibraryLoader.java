@@ -1,0 +1,101 @@
+package confbot.core;
+
+import confbot.core.catalog.TalkCatalog;
+import confbot.core.catalog.Talk;
+import confbot.core.catalog.TsvCatalog;
+import confbot.core.chat.Source;
+import confbot.core.index.Analyzers;
+import confbot.core.index.PassageIndex;
+import confbot.core.ingest.ConferenceFacts;
+import confbot.core.ingest.MarkdownCleaner;
+import confbot.core.ingest.NotesFolder;
+import confbot.core.ingest.Passage;
+import confbot.core.ingest.Passages;
+import confbot.knowledge.Conference;
+import confbot.knowledge.FrontMatter;
+import confbot.knowledge.KnowledgeBase;
+import confbot.knowledge.Note;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds a {@link Library} from a {@link Setup}: every passage in one fresh index. */
+public final class LibraryLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(LibraryLoader.class);
+
+    private final KnowledgeBase builtin;
+    private final Analyzers analyzers;
+    private final Map<Integer, String> conferenceIdsByYear;
+
+    /**
+     * @param builtin the shipped knowledge; its conference ids name the conferences even when its
+     *     notes are left out, so raw notes about 2019 still count as the 2019 conference
+     */
+    public LibraryLoader(KnowledgeBase builtin, Analyzers analyzers) {
+        this.builtin = builtin;
+        this.analyzers = analyzers;
+        this.conferenceIdsByYear = builtin.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
+    }
+
+    public Map<Integer, String> conferenceIdsByYear() {
+        return conferenceIdsByYear;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the folder or file when one cannot be used at all (a
+     *     missing folder, an unreadable catalog); a single bad note inside a folder is only skipped
+     */
+    public Library load(Setup setup) {
+        List<Passage> passages = new ArrayList<>();
+        Set<String> notes = new HashSet<>();
+        KnowledgeBase kb = setup.builtin() ? builtin : builtin.withoutKnowledge();
+        Passages cutter = new Passages(new MarkdownCleaner());
+        for (Note note : kb.notes()) {
+            List<Source> sources = note.sources().stream().map(s -> new Source(s.title() + " (" + s.author() + ")", s.url())).toList();
+            passages.addAll(cutter.of(note, sources, Passage.Origin.CURATED, note.language()));
+            notes.add(note.id());
+        }
+        ConferenceFacts facts = new ConferenceFacts();
+        kb.conferences().forEach(c -> passages.addAll(facts.of(c)));
+
+        NotesFolder folders = new NotesFolder(new FrontMatter(), cutter, conferenceIdsByYear);
+        for (Path folder : setup.notesFolders()) {
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("notes folder not found: " + folder);
+            }
+            List<Passage> read = folders.read(folder);
+            read.forEach(p -> notes.add(p.noteId()));
+            passages.addAll(read);
+            log.info("Indexed {} passages from {}", read.size(), folder);
+        }
+
+        TsvCatalog tsv = new TsvCatalog(conferenceIdsByYear);
+        List<Talk> talks = new ArrayList<>();
+        List<URI> files = new ArrayList<>();
+        for (Path file : setup.catalogs()) {
+            try {
+                talks.addAll(tsv.load(file));
+                files.add(file.toAbsolutePath().toUri());
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
+            }
+        }
+        TalkCatalog catalog = new TalkCatalog(talks, files);
+        passages.addAll(catalog.passages());
+
+        PassageIndex index = PassageIndex.build(passages, analyzers);
+        log.debug("Index ready: {} passages from {} notes, {} talks", index.size(), notes.size(), talks.size());
+        return new Library(index, kb.conferences(), catalog, kb.glossary(), notes.size());
+    }
+}

@@ -1,0 +1,211 @@
+package confbot.core.answer;
+
+import confbot.core.chat.Source;
+import confbot.core.index.Analyzers;
+import confbot.core.index.PassageIndex;
+import confbot.core.ingest.Passage;
+import confbot.core.retrieve.Concept;
+import confbot.core.retrieve.Hit;
+import confbot.core.retrieve.Retrieval;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a short answer from the best passages: about {@value #BUDGET} characters of the
+ * sentences that carry the question's concepts, in the order the notes give them, followed by the
+ * sources of the passages used.
+ */
+public final class AnswerWriter {
+
+    /** Body length to aim for: readable in a chat bubble, long enough for a list of names. */
+    static final int BUDGET = 400;
+    /** A passage shorter than this is likely a lead-in; its neighbour joins the evidence. */
+    static final int SHORT_PASSAGE = 160;
+    /** A runner-up joins the evidence when it scores at least this share of the best hit. */
+    static final double RUNNER_UP = 0.8;
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?])|\\n|(?<=[.;])\\s+(?=\\S)");
+
+    private final Evidence evidence;
+    private final AbstainPolicy policy;
+
+    public AnswerWriter(Analyzers analyzers, AbstainPolicy policy) {
+        this.evidence = new Evidence(analyzers);
+        this.policy = policy;
+    }
+
+    public Answer write(Retrieval retrieval, PassageIndex index) {
+        List<Concept> concepts = retrieval.plan().concepts();
+        if (retrieval.hits().isEmpty()) {
+            Features none = features(concepts, List.of(), 0);
+            return new Answer(false, "", List.of(), none, "nothing matched");
+        }
+        Hit top = retrieval.hits().get(0);
+        List<Passage> window = window(top, retrieval.hits(), index);
+        List<Evidence.Analysed> analysed = window.stream().map(evidence::analyse).toList();
+        Features f = features(concepts, analysed, top.score());
+        if (!policy.answers(f)) {
+            return new Answer(false, "", List.of(), f, explain(f, "abstained"));
+        }
+        List<Passage> used = new ArrayList<>();
+        String text = compose(window, concepts, used);
+        Set<Source> sources = new LinkedHashSet<>();
+        used.forEach(p -> sources.addAll(p.sources()));
+        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered"));
+    }
+
+    private static String explain(Features f, String verdict) {
+        return String.format(
+                Locale.ROOT,
+                "%s: coverage %.2f, unknown %d (%.2f of idf), %d concepts, top score %.2f",
+                verdict,
+                f.coverage(),
+                f.unknownConcepts(),
+                f.unknownShare(),
+                f.concepts(),
+                f.topScore());
+    }
+
+    /** The best passage, its neighbour when it is short or raw, and a close runner-up. */
+    private static List<Passage> window(Hit top, List<Hit> hits, PassageIndex index) {
+        List<Passage> window = new ArrayList<>();
+        Passage best = top.passage();
+        window.add(best);
+        if (best.text().length() < SHORT_PASSAGE || best.origin() == Passage.Origin.FOLDER) {
+            index.next(best).ifPresent(window::add);
+        }
+        for (Hit h : hits.subList(1, hits.size())) {
+            if (h.score() < RUNNER_UP * top.score()) {
+                break;
+            }
+            if (h.passage().language() == best.language() && !window.contains(h.passage())) {
+                window.add(h.passage());
+                break;
+            }
+        }
+        return window;
+    }
+
+    private static Features features(List<Concept> concepts, List<Evidence.Analysed> window, double topScore) {
+        double total = 0;
+        double covered = 0;
+        double unknown = 0;
+        int unknownCount = 0;
+        for (Concept c : concepts) {
+            total += c.idf();
+            if (c.unknown()) {
+                unknown += c.idf();
+                unknownCount++;
+            } else if (window.stream().anyMatch(a -> Evidence.mentions(a, c))) {
+                covered += c.idf();
+            }
+        }
+        return new Features(
+                total == 0 ? 0 : covered / total, unknownCount, total == 0 ? 0 : unknown / total, concepts.size(), topScore);
+    }
+
+    private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < window.size() && out.length() < BUDGET; i++) {
+            Passage p = window.get(i);
+            boolean lead = i == 0 || (i == 1 && window.get(0).text().length() < SHORT_PASSAGE);
+            List<String> picked = pick(p, concepts, BUDGET - out.length(), lead);
+            if (!picked.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append("\n");
+                }
+                if (p.origin() == Passage.Origin.FOLDER && !p.heading().isEmpty() && i == 0) {
+                    out.append(lastHeading(p.heading())).append(": ");
+                }
+                out.append(join(picked, p.language() == confbot.knowledge.Language.ZH));
+                used.add(p);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /**
+     * Sentences of {@code p} within {@code budget}: the whole passage when it fits; otherwise the
+     * sentences that mention the most concepts, restored to their order. A lead passage always
+     * gives at least its best sentence; a runner-up only sentences that mention a concept.
+     */
+    private List<String> pick(Passage p, List<Concept> concepts, int budget, boolean lead) {
+        List<String> sentences = sentences(p.text());
+        if (lead && p.text().length() <= budget) {
+            return sentences;
+        }
+        record Scored(int index, String text, double score) {}
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Evidence.Analysed a = evidence.analyse(sentences.get(i));
+            double s = 0;
+            for (Concept c : concepts) {
+                if (Evidence.mentions(a, c)) {
+                    s += c.idf();
+                }
+            }
+            scored.add(new Scored(i, sentences.get(i), s));
+        }
+        List<Scored> ranked = new ArrayList<>(scored);
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index));
+        List<Scored> chosen = new ArrayList<>();
+        int length = 0;
+        for (Scored s : ranked) {
+            if (s.score() <= 0 && !(lead && chosen.isEmpty())) {
+                continue;
+            }
+            if (length + s.text().length() > budget && !(lead && chosen.isEmpty())) {
+                continue;
+            }
+            chosen.add(s);
+            length += s.text().length() + 1;
+        }
+        chosen.sort(Comparator.comparingInt(Scored::index));
+        List<String> out = new ArrayList<>();
+        for (Scored s : chosen) {
+            out.add(s.text().length() > budget ? s.text().substring(0, Math.max(0, budget - 1)) + "…" : s.text());
+        }
+        return out;
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : SENTENCE_END.split(text)) {
+            String t = s.strip();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Joins sentences; a line that ends without punctuation (a list item) gets a separator. */
+    static String join(List<String> sentences, boolean chinese) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sentences.size(); i++) {
+            String s = sentences.get(i);
+            out.append(s);
+            if (i + 1 < sentences.size()) {
+                boolean closed = ENDS_CLAUSE.matcher(s).find();
+                out.append(closed ? (chinese && isCjk(s.charAt(s.length() - 1)) ? "" : " ") : (chinese ? "；" : "; "));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final Pattern ENDS_CLAUSE = Pattern.compile("[。！？；：，、!?.;:,]$");
+
+    private static boolean isCjk(char c) {
+        return c >= 0x2E80;
+    }
+
+    private static String lastHeading(String path) {
+        int at = path.lastIndexOf(" › ");
+        return at < 0 ? path : path.substring(at + 3);
+    }
+}

@@ -1,0 +1,18 @@
+package confbot.core.command;
+
+/**
+ * Parsed input: which command, and the rest of the line.
+ *
+ * @param name the command as typed, without slash or {@code @botname} (empty for a question)
+ */
+public record Command(Kind kind, String name, String argument) {
+    public enum Kind {
+        QUESTION,
+        ASK,
+        SCHEDULE,
+        SLIDES,
+        ABOUT,
+        HELP,
+        UNKNOWN
+    }
+}

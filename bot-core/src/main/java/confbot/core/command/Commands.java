@@ -1,0 +1,76 @@
+package confbot.core.command;
+
+import confbot.core.Library;
+import confbot.core.answer.Answer;
+import confbot.core.chat.Inbound;
+import confbot.core.chat.Reply;
+import confbot.knowledge.Language;
+import java.util.List;
+import java.util.Locale;
+
+/** Dispatches parsed input to its command, in the user's language. */
+public final class Commands {
+
+    /** Longer questions are refused politely rather than analysed at length. */
+    static final int MAX_QUESTION = 500;
+
+    private final CommandParser parser;
+    private final AskCommand ask;
+    private final ScheduleCommand schedule = new ScheduleCommand();
+    private final SlidesCommand slides = new SlidesCommand();
+    private final AboutCommand about = new AboutCommand();
+
+    public Commands(CommandParser parser, AskCommand ask) {
+        this.parser = parser;
+        this.ask = ask;
+    }
+
+    public Reply handle(Inbound message, Library library) {
+        Command command = parser.parse(message.text());
+        Language lang = language(message, command.argument());
+        return switch (command.kind()) {
+            case QUESTION -> question(command.argument(), lang, library);
+            case ASK -> command.argument().isEmpty() ? usage(command, lang) : question(command.argument(), lang, library);
+            case SCHEDULE -> schedule.reply(command.argument(), lang, library);
+            case SLIDES -> slides.reply(command.argument(), lang, library);
+            case ABOUT -> about.reply(lang, library);
+            case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang), List.of());
+            case UNKNOWN -> usage(command, lang);
+        };
+    }
+
+    /** The answer behind a question, with its decision features (for --explain). */
+    public Answer explain(String question, Library library) {
+        return ask.answer(question, library);
+    }
+
+    private Reply question(String text, Language lang, Library library) {
+        if (text.isBlank()) {
+            return new Reply(Reply.Kind.USAGE, Messages.empty(lang), List.of());
+        }
+        if (text.length() > MAX_QUESTION) {
+            return new Reply(Reply.Kind.USAGE, Messages.tooLong(lang), List.of());
+        }
+        return ask.reply(text, library);
+    }
+
+    private static Reply usage(Command command, Language lang) {
+        return new Reply(Reply.Kind.USAGE, Messages.usage(command.kind(), lang), List.of());
+    }
+
+    /** The argument's language when it has words, else the user's interface language. */
+    static Language language(Inbound message, String argument) {
+        if (argument.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return Language.ZH;
+        }
+        if (argument.codePoints().anyMatch(Character::isLetter)) {
+            return Language.EN;
+        }
+        return message.locale().getLanguage().equals(Locale.CHINESE.getLanguage()) ? Language.ZH : Language.EN;
+    }
+
+    /** Failure text for when something breaks, in the user's language. */
+    public static String failure(Inbound message) {
+        return Messages.failed(language(message, message.text()));
+    }
+}

@@ -1,0 +1,17 @@
+package confbot.core.index;
+
+/** Lucene field names, in one place (Anserini's {@code Constants}). */
+public final class Fields {
+    private Fields() {}
+
+    /** Title, heading and text, segmented into Chinese words; English stemmed. */
+    public static final String WORDS = "words";
+    /** The same text as CJK bigrams; English words whole. */
+    public static final String BIGRAMS = "bigrams";
+    /** Conference id, untokenised. */
+    public static final String CONFERENCE = "conference";
+    /** Language code, untokenised. */
+    public static final String LANGUAGE = "lang";
+    /** Position of the passage in the index's passage list. */
+    public static final String ORDINAL = "ord";
+}

@@ -1,0 +1,153 @@
+package confbot.core.index;
+
+import confbot.core.ingest.Passage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * An immutable, in-memory index of passages. Built once from a list of passages and never written
+ * again: a reload builds a new one and swaps it in, so a query never sees a half-built index.
+ *
+ * <p>BM25 with k1 = 0.9, b = 0.4, Anserini's defaults for short passages, rather than Lucene's
+ * 1.2 / 0.75, which over-reward repeated terms in longer sections.
+ */
+public final class PassageIndex implements Closeable {
+
+    public static final BM25Similarity SIMILARITY = new BM25Similarity(0.9f, 0.4f);
+
+    private final List<Passage> passages;
+    private final Map<Passage, Integer> positions;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final long sizeInBytes;
+
+    private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
+        this.passages = passages;
+        this.positions = new IdentityHashMap<>(passages.size() * 2);
+        for (int i = 0; i < passages.size(); i++) {
+            positions.put(passages.get(i), i);
+        }
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        this.searcher.setSimilarity(SIMILARITY);
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            bytes += directory.fileLength(file);
+        }
+        this.sizeInBytes = bytes;
+    }
+
+    /** Indexes {@code passages} in their order; the ordinal of each is its position. */
+    public static PassageIndex build(List<Passage> passages, Analyzers analyzers) {
+        List<Passage> copy = List.copyOf(passages);
+        Directory dir = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analyzers.perField()).setSimilarity(SIMILARITY);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            for (int i = 0; i < copy.size(); i++) {
+                writer.addDocument(document(copy.get(i), i));
+            }
+            writer.forceMerge(1);
+            writer.commit();
+            return new PassageIndex(copy, dir);
+        } catch (IOException e) {
+            // An in-memory directory does no real I/O; this is a bug, not a condition to handle.
+            throw new UncheckedIOException("cannot build the in-memory index", e);
+        }
+    }
+
+    private static Document document(Passage p, int ordinal) {
+        Document doc = new Document();
+        String text = p.searchableText();
+        doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
+        doc.add(new TextField(Fields.BIGRAMS, text, Field.Store.NO));
+        p.conference().ifPresent(c -> doc.add(new StringField(Fields.CONFERENCE, c, Field.Store.NO)));
+        doc.add(new StringField(Fields.LANGUAGE, p.language().code(), Field.Store.NO));
+        doc.add(new StoredField(Fields.ORDINAL, ordinal));
+        return doc;
+    }
+
+    /** A passage and its score for one query. */
+    public record ScoredPassage(Passage passage, float score) {}
+
+    public List<ScoredPassage> search(Query query, int n) {
+        try {
+            TopDocs top = searcher.search(query, Math.max(1, n));
+            List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) {
+                int ordinal = searcher.storedFields().document(sd.doc).getField(Fields.ORDINAL).numericValue().intValue();
+                out.add(new ScoredPassage(passages.get(ordinal), sd.score));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many passages match {@code query}: a document frequency for phrases and groups. */
+    public int count(Query query) {
+        try {
+            return searcher.count(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The passage after {@code p} in the same note, if any. */
+    public Optional<Passage> next(Passage p) {
+        int i = indexOf(p);
+        if (i >= 0 && i + 1 < passages.size() && passages.get(i + 1).noteId().equals(p.noteId())) {
+            return Optional.of(passages.get(i + 1));
+        }
+        return Optional.empty();
+    }
+
+    private int indexOf(Passage p) {
+        // By identity: two folders may hold files of the same relative name.
+        return positions.getOrDefault(p, -1);
+    }
+
+    public List<Passage> passages() {
+        return passages;
+    }
+
+    public int size() {
+        return passages.size();
+    }
+
+    public long sizeInBytes() {
+        return sizeInBytes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package confbot.core.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.Parser;
+
+/**
+ * Turns Markdown as people write it into headings and blocks of plain text. commonmark-java does
+ * the parsing, so emphasis, links and escapes come out right; what is left to us is what to keep:
+ * text of HTML fragments ({@code <center>caption</center>} carries facts) but not their markup,
+ * not image links, embedded players or gallery markup, and not garbled characters.
+ */
+public final class MarkdownCleaner {
+
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(nbsp|amp|lt|gt|quot|#39);");
+
+    private final Parser parser = Parser.builder().build();
+
+    /** A heading (level 1-6) or a block of text (level 0). */
+    public record Block(int level, String text) {
+        public boolean isHeading() {
+            return level > 0;
+        }
+    }
+
+    public List<Block> clean(String markdown) {
+        Node document = parser.parse(Text.normalize(markdown));
+        Collector collector = new Collector();
+        document.accept(collector);
+        return collector.blocks;
+    }
+
+    static String stripHtml(String html) {
+        String text = TAG.matcher(html).replaceAll(" ");
+        return ENTITY.matcher(text).replaceAll(m -> switch (m.group(1)) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "#39" -> "'";
+            default -> " ";
+        });
+    }
+
+    private static final class Collector extends AbstractVisitor {
+        private final List<Block> blocks = new ArrayList<>();
+
+        @Override
+        public void visit(Heading heading) {
+            add(heading.getLevel(), inline(heading));
+        }
+
+        @Override
+        public void visit(Paragraph paragraph) {
+            add(0, inline(paragraph));
+        }
+
+        @Override
+        public void visit(BulletList list) {
+            add(0, items(list));
+        }
+
+        @Override
+        public void visit(OrderedList list) {
+            add(0, items(list));
+        }
+
+        @Override
+        public void visit(BlockQuote quote) {
+            visitChildren(quote);
+        }
+
+        @Override
+        public void visit(HtmlBlock html) {
+            add(0, stripHtml(html.getLiteral()));
+        }
+
+        @Override
+        public void visit(FencedCodeBlock code) {
+            add(0, code.getLiteral());
+        }
+
+        @Override
+        public void visit(IndentedCodeBlock code) {
+            add(0, code.getLiteral());
+        }
+
+        @Override
+        public void visit(ThematicBreak thematicBreak) {
+            // a rule separates, it says nothing
+        }
+
+        private void add(int level, String raw) {
+            String text = Text.tidyLines(raw);
+            if (Text.hasWords(text)) {
+                blocks.add(new Block(level, level > 0 ? text.replace('\n', ' ') : text));
+            }
+        }
+
+        /** A list is one block, an item a line: the items of a list answer one question together. */
+        private static String items(Node list) {
+            StringBuilder out = new StringBuilder();
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (item instanceof ListItem) {
+                    StringBuilder line = new StringBuilder();
+                    for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                        if (child instanceof BulletList || child instanceof OrderedList) {
+                            line.append('\n').append(items(child));
+                        } else {
+                            line.append(inline(child)).append(' ');
+                        }
+                    }
+                    out.append(line.toString().strip()).append('\n');
+                }
+            }
+            return out.toString();
+        }
+
+        private static String inline(Node node) {
+            StringBuilder out = new StringBuilder();
+            appendInline(node, out);
+            return out.toString();
+        }
+
+        private static void appendInline(Node node, StringBuilder out) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof org.commonmark.node.Text t) {
+                    out.append(t.getLiteral());
+                } else if (child instanceof Code c) {
+                    out.append(c.getLiteral());
+                } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                    out.append('\n');
+                } else if (child instanceof HtmlInline h) {
+                    // <br> breaks a line; other tags only wrap text, which arrives as Text nodes.
+                    out.append(h.getLiteral().toLowerCase(java.util.Locale.ROOT).startsWith("<br") ? "\n" : " ");
+                } else if (child instanceof Image) {
+                    // image links carry file names, not facts
+                } else {
+                    appendInline(child, out);
+                }
+            }
+        }
+    }
+}

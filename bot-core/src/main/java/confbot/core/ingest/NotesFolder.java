@@ -1,0 +1,165 @@
+package confbot.core.ingest;
+
+import confbot.core.chat.Source;
+import confbot.knowledge.FrontMatter;
+import confbot.knowledge.Language;
+import confbot.knowledge.Note;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every Markdown or text file under a folder, as people wrote it: front matter optional and
+ * forgiven when broken, the conference guessed from the text when the file does not say. A file
+ * that cannot be read is skipped with one warning that names it; nothing here throws on content.
+ */
+public final class NotesFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(NotesFolder.class);
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(2018|2019)(?![0-9])");
+    private static final long MAX_BYTES = 8L * 1024 * 1024;
+
+    private final FrontMatter frontMatter;
+    private final Passages passages;
+    private final Map<Integer, String> conferenceIdsByYear;
+
+    /**
+     * @param conferenceIdsByYear conference ids to guess from years mentioned in a note
+     */
+    public NotesFolder(FrontMatter frontMatter, Passages passages, Map<Integer, String> conferenceIdsByYear) {
+        this.frontMatter = frontMatter;
+        this.passages = passages;
+        this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
+    }
+
+    /** All passages of all readable files under {@code root}, in a stable (sorted) file order. */
+    public List<Passage> read(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("not a folder: " + root);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).filter(NotesFolder::isNote).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Cannot list notes folder {}: {}", root, e.getMessage());
+            return List.of();
+        }
+        List<Passage> out = new ArrayList<>();
+        for (Path file : files) {
+            readFile(root, file).ifPresent(note -> out.addAll(passages.of(note, sources(note, file), Passage.Origin.FOLDER, null)));
+        }
+        return out;
+    }
+
+    /**
+     * Markdown and text files, except hidden ones and READMEs: a README describes the folder (which
+     * files, from where), and indexed as a note it matches every question about every note.
+     */
+    static boolean isNote(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean text = name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".txt");
+        return text && !name.startsWith(".") && !name.startsWith("readme.");
+    }
+
+    Optional<Note> readFile(Path root, Path file) {
+        String content;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                log.warn("Skipping note {}: larger than {} MiB", file, MAX_BYTES / 1024 / 1024);
+                return Optional.empty();
+            }
+            content = decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            log.warn("Skipping note {}: cannot read it ({})", file, e.getMessage());
+            return Optional.empty();
+        }
+        FrontMatter.Parsed parsed = frontMatter.parseLenient(file.toString(), content);
+        String relative = root.relativize(file).toString().replace('\\', '/');
+        String title = parsed.text("title").orElseGet(() -> firstHeading(parsed.body()).orElse(relative));
+        Optional<LocalDate> date = parsed.text("date").flatMap(NotesFolder::date);
+        String conference = guessConference(title + " " + relative + " " + parsed.body());
+        return Optional.of(new Note(
+                "folder:" + relative,
+                title,
+                Optional.ofNullable(conference),
+                Optional.empty(),
+                OptionalInt.empty(),
+                Language.detect(parsed.body()),
+                List.of(),
+                List.of(),
+                parsed.body()));
+    }
+
+    /** UTF-8, and when a file is not valid UTF-8, the bytes it has replaced rather than lost. */
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Optional<String> firstHeading(String body) {
+        return body.lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "").strip())
+                .filter(l -> !l.isEmpty())
+                .findFirst();
+    }
+
+    private static Optional<LocalDate> date(String raw) {
+        try {
+            return Optional.of(LocalDate.parse(raw.length() >= 10 ? raw.substring(0, 10) : raw));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The conference whose year the note mentions most, or null when it mentions none. */
+    String guessConference(String text) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Matcher m = YEAR.matcher(text);
+        while (m.find()) {
+            String id = conferenceIdsByYear.get(Integer.parseInt(m.group(1)));
+            if (id != null) {
+                counts.merge(id, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * The note's own address when its front matter gives one, else the file itself: a raw note has
+     * no author we know, so its source is honestly the file.
+     */
+    private static List<Source> sources(Note note, Path file) {
+        return List.of(new Source(note.title(), addressOf(file)));
+    }
+
+    private static URI addressOf(Path file) {
+        return file.toAbsolutePath().normalize().toUri();
+    }
+}

@@ -1,0 +1,102 @@
+package confbot.core.ingest;
+
+import confbot.core.chat.Source;
+import confbot.knowledge.Language;
+import confbot.knowledge.Note;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a note into passages at its headings. A heading with no text of its own is not a passage
+ * but stays in the heading path of the sections under it; a long section is cut at block
+ * boundaries so that a passage stays about the size of an answer.
+ */
+public final class Passages {
+
+    /** Above this many characters a section is cut; a chunk keeps whole blocks. */
+    static final int MAX_CHARS = 520;
+
+    private final MarkdownCleaner cleaner;
+
+    public Passages(MarkdownCleaner cleaner) {
+        this.cleaner = cleaner;
+    }
+
+    /**
+     * @param language the note's language, or null to detect it per passage (raw notes mix both)
+     */
+    public List<Passage> of(Note note, List<Source> sources, Passage.Origin origin, Language language) {
+        List<Passage> out = new ArrayList<>();
+        String[] path = new String[7];
+        List<String> section = new ArrayList<>();
+        for (MarkdownCleaner.Block block : cleaner.clean(note.body())) {
+            if (block.isHeading()) {
+                flush(note, sources, origin, language, heading(path), section, out);
+                path[block.level()] = block.text();
+                for (int deeper = block.level() + 1; deeper < path.length; deeper++) {
+                    path[deeper] = null;
+                }
+            } else {
+                section.add(block.text());
+            }
+        }
+        flush(note, sources, origin, language, heading(path), section, out);
+        return out;
+    }
+
+    private static String heading(String[] path) {
+        StringBuilder out = new StringBuilder();
+        for (String part : path) {
+            if (part != null) {
+                out.append(out.length() > 0 ? " › " : "").append(part);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void flush(
+            Note note,
+            List<Source> sources,
+            Passage.Origin origin,
+            Language language,
+            String heading,
+            List<String> blocks,
+            List<Passage> out) {
+        StringBuilder chunk = new StringBuilder();
+        for (String block : blocks) {
+            if (chunk.length() > 0 && chunk.length() + block.length() > MAX_CHARS) {
+                out.add(passage(note, sources, origin, language, heading, chunk.toString(), out.size()));
+                chunk.setLength(0);
+            }
+            chunk.append(chunk.length() > 0 ? "\n" : "").append(block);
+        }
+        if (chunk.length() > 0) {
+            out.add(passage(note, sources, origin, language, heading, chunk.toString(), out.size()));
+        }
+        blocks.clear();
+    }
+
+    private static Passage passage(
+            Note note,
+            List<Source> sources,
+            Passage.Origin origin,
+            Language language,
+            String heading,
+            String text,
+            int ordinal) {
+        Language lang = language != null ? language : Language.detect(heading + text);
+        return new Passage(
+                note.id() + "#" + ordinal,
+                note.id(),
+                ordinal,
+                note.title(),
+                heading,
+                text,
+                note.conference(),
+                note.date(),
+                note.day(),
+                lang,
+                sources,
+                origin);
+    }
+}

@@ -1,0 +1,146 @@
+package confbot.core.retrieve;
+
+import confbot.core.index.Analyzers;
+import confbot.core.index.Fields;
+import confbot.core.index.PassageIndex;
+import confbot.core.ingest.Text;
+import confbot.knowledge.Language;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds a {@link QueryPlan} from a question: glossary mentions first (longest wins), then every
+ * remaining word, each a concept scored as the best of its variants over both fields. Terms come
+ * from the same analyzers as the index, so no query syntax is ever parsed (Anserini's
+ * bag-of-words generator, with concept grouping added).
+ */
+public final class QueryBuilder {
+
+    /** Bigram matches count less: they also fire on accidental two-character overlaps. */
+    static final float BIGRAM_WEIGHT = 0.6f;
+    /** A nudge towards the conference a question names, not a filter: some facts span both. */
+    static final float CONFERENCE_BOOST = 1.0f;
+
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])");
+
+    private final Analyzers analyzers;
+    private final GlossaryMatcher glossary;
+    private final Map<Integer, String> conferenceIdsByYear;
+
+    public QueryBuilder(Analyzers analyzers, GlossaryMatcher glossary, Map<Integer, String> conferenceIdsByYear) {
+        this.analyzers = analyzers;
+        this.glossary = glossary;
+        this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
+    }
+
+    public QueryPlan plan(String question, PassageIndex index) {
+        String normalized = Text.normalize(question).toLowerCase(Locale.ROOT);
+        Language language = Language.detect(normalized);
+        Optional<String> conference = conference(normalized);
+
+        Map<String, List<Concept.Variant>> concepts = new LinkedHashMap<>();
+        StringBuilder rest = new StringBuilder(normalized);
+        for (GlossaryMatcher.Match m : glossary.find(normalized)) {
+            List<Concept.Variant> variants = new ArrayList<>();
+            for (String form : m.group().forms()) {
+                variant(form).ifPresent(variants::add);
+            }
+            if (!variants.isEmpty()) {
+                concepts.put(m.form(), variants);
+            }
+            for (int i = m.start(); i < m.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        String remaining = YEAR.matcher(rest).replaceAll(" ");
+        for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
+            String surface = remaining.substring(token.start(), token.end());
+            List<String> bigrams = analyzers.terms(Fields.BIGRAMS, surface);
+            concepts.putIfAbsent(token.term(), List.of(new Concept.Variant(List.of(token.term()), bigrams)));
+        }
+
+        List<Concept> planned = new ArrayList<>();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int n = Math.max(1, index.size());
+        for (Map.Entry<String, List<Concept.Variant>> e : concepts.entrySet()) {
+            Query q = conceptQuery(e.getValue());
+            int df = index.count(q);
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            planned.add(new Concept(e.getKey(), e.getValue(), df, idf));
+            query.add(q, BooleanClause.Occur.SHOULD);
+        }
+        Query built = planned.isEmpty() ? new MatchNoDocsQuery("no searchable words") : query.build();
+        if (!planned.isEmpty() && conference.isPresent()) {
+            Query hint = new BoostQuery(
+                    new ConstantScoreQuery(new TermQuery(new Term(Fields.CONFERENCE, conference.get()))), CONFERENCE_BOOST);
+            built = new BooleanQuery.Builder()
+                    .add(built, BooleanClause.Occur.MUST)
+                    .add(hint, BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        return new QueryPlan(question, language, planned, conference, built);
+    }
+
+    private Optional<String> conference(String normalized) {
+        Matcher m = YEAR.matcher(normalized);
+        String found = null;
+        while (m.find()) {
+            String id = conferenceIdsByYear.get(Integer.parseInt(m.group(1)));
+            if (id != null) {
+                if (found != null && !found.equals(id)) {
+                    return Optional.empty(); // names both years: no preference
+                }
+                found = id;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private Optional<Concept.Variant> variant(String form) {
+        String normalized = Text.normalize(form).toLowerCase(Locale.ROOT);
+        List<String> words = analyzers.terms(Fields.WORDS, normalized);
+        List<String> bigrams = analyzers.terms(Fields.BIGRAMS, normalized);
+        return words.isEmpty() && bigrams.isEmpty() ? Optional.empty() : Optional.of(new Concept.Variant(words, bigrams));
+    }
+
+    /** The best of the concept's variants in either field. */
+    static Query conceptQuery(List<Concept.Variant> variants) {
+        List<Query> alternatives = new ArrayList<>();
+        for (Concept.Variant v : variants) {
+            if (!v.words().isEmpty()) {
+                alternatives.add(sequence(Fields.WORDS, v.words()));
+            }
+            if (!v.bigrams().isEmpty()) {
+                alternatives.add(new BoostQuery(sequence(Fields.BIGRAMS, v.bigrams()), BIGRAM_WEIGHT));
+            }
+        }
+        return new DisjunctionMaxQuery(alternatives, 0.0f);
+    }
+
+    private static Query sequence(String field, List<String> terms) {
+        if (terms.size() == 1) {
+            return new TermQuery(new Term(field, terms.get(0)));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        for (String t : terms) {
+            phrase.add(new Term(field, t));
+        }
+        return phrase.build();
+    }
+}

@@ -1,0 +1,22 @@
+package confbot.core.retrieve;
+
+import confbot.knowledge.Language;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.search.Query;
+
+/**
+ * A question analysed for retrieval: its concepts, the conference it names, its language, and the
+ * Lucene query built from them.
+ */
+public record QueryPlan(
+        String question, Language language, List<Concept> concepts, Optional<String> conference, Query query) {
+    public QueryPlan {
+        concepts = List.copyOf(concepts);
+    }
+
+    /** Sum of the concepts' idf: what a passage matching every concept would cover. */
+    public double totalIdf() {
+        return concepts.stream().mapToDouble(Concept::idf).sum();
+    }
+}
