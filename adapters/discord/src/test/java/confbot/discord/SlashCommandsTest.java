@@ -1,0 +1,63 @@
+package confbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Test;
+
+final class SlashCommandsTest {
+
+    @Test
+    void definesTheFiveCommandsWithTheirOptions() {
+        List<SlashCommandData> commands = SlashCommands.definitions();
+
+        assertThat(commands).extracting(SlashCommandData::getName)
+                .containsExactly("ask", "schedule", "slides", "help", "about");
+        assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
+            assertThat(question.getName()).isEqualTo("question");
+            assertThat(question.isRequired()).isTrue();
+        });
+        assertThat(commands.get(1).getOptions().get(0).getChoices())
+                .extracting(c -> c.getAsString())
+                .containsExactly("2018", "2019");
+        assertThat(commands.get(1).getOptions()).noneMatch(o -> o.isRequired());
+        assertThat(commands.get(2).getOptions()).singleElement().satisfies(topic -> {
+            assertThat(topic.isAutoComplete()).isTrue();
+            assertThat(topic.isRequired()).isTrue();
+        });
+    }
+
+    @Test
+    void everyNameDescriptionAndChoiceIsLocalisedForChinese() {
+        List<String> missing = new ArrayList<>();
+        for (SlashCommandData command : SlashCommands.definitions()) {
+            collectMissing(command.toData(), command.getName(), missing);
+        }
+
+        assertThat(missing).isEmpty();
+        DataObject ask = SlashCommands.definitions().get(0).toData();
+        assertThat(ask.getObject("name_localizations").getString("zh-CN")).isEqualTo("提问");
+    }
+
+    private static void collectMissing(DataObject node, String path, List<String> missing) {
+        for (String field : List.of("name", "description")) {
+            if (node.hasKey(field)
+                    && !node.optObject(field + "_localizations")
+                            .map(l -> l.hasKey("zh-CN"))
+                            .orElse(false)) {
+                missing.add(path + "." + field);
+            }
+        }
+        for (String children : List.of("options", "choices")) {
+            DataArray array = node.optArray(children).orElseGet(DataArray::empty);
+            for (int i = 0; i < array.length(); i++) {
+                DataObject child = array.getObject(i);
+                collectMissing(child, path + "." + child.getString("name"), missing);
+            }
+        }
+    }
+}
