@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
-import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -52,8 +51,13 @@ public final class TelegramAdapter implements ChatAdapter {
     static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
     private static final int WORKER_THREADS = 4;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
-    // Long polls are held up to 50 s by Telegram (DefaultGetUpdatesGenerator); reads must outlast that.
-    private static final Duration POLL_READ_TIMEOUT = Duration.ofSeconds(75);
+    /**
+     * How long Telegram may hold a long poll. Shorter than telegrambots' default 50 s because
+     * {@link #close()} lets the poll in flight end by itself: cutting it makes telegrambots log an
+     * error on every shutdown, and a successor polling while it is still open gets 409 Conflict.
+     */
+    static final int POLL_TIMEOUT_SECONDS = 10;
+    private static final Duration POLL_READ_TIMEOUT = Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 20);
     private static final Duration CALL_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final TelegramConfig config;
@@ -208,8 +212,18 @@ public final class TelegramAdapter implements ChatAdapter {
         longPolling = new TelegramBotsLongPollingApplication(() -> json, () -> pollHttp, () -> poller, ExponentialBackOff::new);
         // A lambda, not the dispatcher itself: BotSession.close() would drain it before polling stops.
         UpdateDispatcher target = dispatcher;
-        longPolling.registerBot(config.token(), () -> url, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), target::consume);
+        longPolling.registerBot(config.token(), () -> url, TelegramAdapter::nextPoll, target::consume);
         log.info("Long polling Telegram for updates");
+    }
+
+    /** The next long poll: like telegrambots' DefaultGetUpdatesGenerator, with a shorter hold. */
+    private static GetUpdates nextPoll(Integer lastReceived) {
+        return GetUpdates.builder()
+                .offset(lastReceived + 1)
+                .limit(100)
+                .timeout(POLL_TIMEOUT_SECONDS)
+                .allowedUpdates(ALLOWED_UPDATES)
+                .build();
     }
 
     private void startWebhook() throws Exception {
@@ -240,15 +254,19 @@ public final class TelegramAdapter implements ChatAdapter {
         } catch (Exception e) {
             log.warn("Stopping long polling: {}", redactor.describe(e));
         }
-        // close() only cancels the next poll; the one in flight is cut here, so that no two polls
-        // overlap when this process (or its successor) confirms the offset.
-        pollHttp.dispatcher().cancelAll();
-        poller.shutdownNow();
+        // close() only cancels the next poll. The one in flight ends within POLL_TIMEOUT_SECONDS; waiting
+        // for it means no two polls overlap when this process (or its successor) confirms the offset.
+        // Whatever it brings is refused by the dispatcher and stays unconfirmed for the next start.
+        poller.shutdown();
         try {
-            if (!poller.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("The long poll did not stop within 5 s");
+            if (!poller.awaitTermination(POLL_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS)) {
+                log.warn("The long poll did not end in time; cutting it");
+                pollHttp.dispatcher().cancelAll();
+                poller.shutdownNow();
             }
         } catch (InterruptedException e) {
+            pollHttp.dispatcher().cancelAll();
+            poller.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

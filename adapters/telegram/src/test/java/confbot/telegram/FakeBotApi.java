@@ -1,0 +1,286 @@
+package confbot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fake Telegram Bot API on 127.0.0.1, for the real telegrambots client to talk to over HTTP.
+ *
+ * <p>Serves {@code /bot<token>/<method>} like api.telegram.org: deleteWebhook, getMe, getUpdates
+ * (a scripted queue, with offsets confirming updates as Telegram does, and the long poll held
+ * ~300 ms when there is nothing new), setMyCommands, setWebhook, sendChatAction, sendMessage and
+ * answerInlineQuery. Method names are matched case-insensitively, because telegrambots mixes case.
+ * Like Telegram, sendMessage refuses text over 4096 characters and HTML that Telegram cannot parse
+ * (400), and the first sendMessage can be answered 429 with {@code retry_after}. Every request is
+ * recorded.
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final long BOT_ID = 777;
+    static final String BOT_USERNAME = "ItsBot";
+    private static final long HOLD_EMPTY_POLL_MILLIS = 300;
+
+    /** One request as the fake saw it, with the status it answered. */
+    record Call(String method, JsonNode body, String rawBody, int status) {
+        boolean ok() {
+            return status == 200;
+        }
+
+        String text() {
+            return body.path("text").asText();
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-bot-api");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition updatesArrived = lock.newCondition();
+    private final List<ObjectNode> pending = new ArrayList<>();
+    private final List<Integer> pollOffsets = new CopyOnWriteArrayList<>();
+    private int nextMessageId = 100_000;
+    private Optional<Integer> tooManyRequestsOnNextSend = Optional.empty();
+    private Optional<String> rejectMarker = Optional.empty();
+    private int getUpdatesFailures;
+
+    FakeBotApi(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Queues updates for getUpdates; a held long poll returns at once. */
+    void enqueue(ObjectNode... updates) {
+        lock.lock();
+        try {
+            pending.addAll(List.of(updates));
+            updatesArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void answerNextSendMessageWith429(int retryAfterSeconds) {
+        lock.lock();
+        try {
+            tooManyRequestsOnNextSend = Optional.of(retryAfterSeconds);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Answers 400 "chat not found" to every sendMessage whose text contains {@code marker}. */
+    void rejectSendMessageContaining(String marker) {
+        lock.lock();
+        try {
+            rejectMarker = Optional.of(marker);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void failNextGetUpdates(int times) {
+        lock.lock();
+        try {
+            getUpdatesFailures = times;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
+    }
+
+    /** The messages Telegram accepted, i.e. what users saw. */
+    List<Call> delivered() {
+        return calls("sendMessage").stream().filter(Call::ok).toList();
+    }
+
+    /** The offsets of every getUpdates so far. */
+    List<Integer> pollOffsets() {
+        return List.copyOf(pollOffsets);
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] segments = exchange.getRequestURI().getPath().split("/");
+            if (segments.length != 3 || !segments[1].equals("bot" + token)) {
+                respond(exchange, 401, error(401, "Unauthorized"));
+                return;
+            }
+            String method = segments[2].toLowerCase(Locale.ROOT);
+            String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode body = parse(exchange, raw);
+            Response response = switch (method) {
+                case "deletewebhook", "setmycommands", "sendchataction", "answerinlinequery", "setwebhook" -> ok(
+                        json.getNodeFactory().booleanNode(true));
+                case "getme" -> ok(me());
+                case "getupdates" -> getUpdates(body);
+                case "sendmessage" -> sendMessage(body);
+                default -> new Response(404, error(404, "Not Found: method not found"));
+            };
+            calls.add(new Call(method, body, raw, response.status()));
+            respond(exchange, response.status(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JsonNode parse(HttpExchange exchange, String raw) {
+        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        if (!type.startsWith("application/json") || raw.isEmpty()) {
+            return json.createObjectNode(); // multipart (setWebhook): kept as rawBody
+        }
+        try {
+            return json.readTree(raw);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private Response getUpdates(JsonNode body) throws InterruptedException {
+        int offset = body.path("offset").asInt(0);
+        int limit = body.path("limit").asInt(100);
+        long holdMillis = Math.min(HOLD_EMPTY_POLL_MILLIS, body.path("timeout").asLong(0) * 1000);
+        pollOffsets.add(offset);
+        lock.lock();
+        try {
+            if (getUpdatesFailures > 0) {
+                getUpdatesFailures--;
+                return new Response(502, error(502, "Bad Gateway"));
+            }
+            // Like Telegram: an offset confirms, and forgets, every update below it.
+            pending.removeIf(u -> u.path("update_id").asInt() < offset);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis);
+            while (pending.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                updatesArrived.awaitNanos(left);
+            }
+            ArrayNode result = json.createArrayNode();
+            pending.stream().limit(limit).forEach(result::add);
+            return ok(result);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Response sendMessage(JsonNode body) {
+        lock.lock();
+        try {
+            if (tooManyRequestsOnNextSend.isPresent()) {
+                int retryAfter = tooManyRequestsOnNextSend.get();
+                tooManyRequestsOnNextSend = Optional.empty();
+                ObjectNode error = error(429, "Too Many Requests: retry after " + retryAfter);
+                error.putObject("parameters").put("retry_after", retryAfter);
+                return new Response(429, error);
+            }
+            if (rejectMarker.isPresent() && body.path("text").asText("").contains(rejectMarker.get())) {
+                return new Response(400, error(400, "Bad Request: chat not found"));
+            }
+        } finally {
+            lock.unlock();
+        }
+        String text = body.path("text").asText("");
+        boolean html = "html".equalsIgnoreCase(body.path("parse_mode").asText(""));
+        String visible;
+        if (html) {
+            TelegramHtml.Parsed parsed = TelegramHtml.parse(text);
+            if (parsed.error().isPresent()) {
+                return new Response(400, error(400, "Bad Request: can't parse entities: " + parsed.error().get()));
+            }
+            visible = parsed.visibleText();
+        } else {
+            visible = text;
+        }
+        if (visible.strip().isEmpty()) {
+            return new Response(400, error(400, "Bad Request: message text is empty"));
+        }
+        if (visible.length() > HtmlRenderer.MAX_MESSAGE_LENGTH) {
+            return new Response(400, error(400, "Bad Request: message is too long"));
+        }
+        ObjectNode message = json.createObjectNode();
+        synchronized (this) {
+            message.put("message_id", nextMessageId++);
+        }
+        message.put("date", Updates.NOW.getEpochSecond());
+        message.putObject("chat").put("id", Long.parseLong(body.path("chat_id").asText())).put("type", "private");
+        message.set("from", me());
+        message.put("text", visible);
+        return ok(message);
+    }
+
+    private ObjectNode me() {
+        ObjectNode me = json.createObjectNode();
+        me.put("id", BOT_ID).put("is_bot", true).put("first_name", "Conf Bot").put("username", BOT_USERNAME);
+        return me;
+    }
+
+    private Response ok(JsonNode result) {
+        ObjectNode body = json.createObjectNode();
+        body.put("ok", true);
+        body.set("result", result);
+        return new Response(200, body);
+    }
+
+    private ObjectNode error(int code, String description) {
+        ObjectNode body = json.createObjectNode();
+        body.put("ok", false).put("error_code", code).put("description", description);
+        return body;
+    }
+
+    private void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private record Response(int status, JsonNode body) {}
+}
