@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -48,6 +49,14 @@ public final class DiscordAdapter implements ChatAdapter {
     private static final Duration READY_TIMEOUT_PER_SHARD = Duration.ofSeconds(6);
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+
+    /** What the bot needs in a channel: see it, answer (also in threads), embed, reply to a message. */
+    static final Set<Permission> PERMISSIONS = EnumSet.of(
+            Permission.VIEW_CHANNEL,
+            Permission.MESSAGE_SEND,
+            Permission.MESSAGE_SEND_IN_THREADS,
+            Permission.MESSAGE_EMBED_LINKS,
+            Permission.MESSAGE_HISTORY);
 
     private final DiscordConfig config;
     private final ExecutorService answering;
@@ -85,6 +94,10 @@ public final class DiscordAdapter implements ChatAdapter {
         Duration timeout = READY_TIMEOUT.plus(READY_TIMEOUT_PER_SHARD.multipliedBy(expected));
         if (readyShards.await(expected, timeout)) {
             log.info("Connected to Discord: {} shard(s) of {}", expected, shards.getShardsTotal());
+            shards.getShardCache().stream()
+                    .findFirst()
+                    .ifPresent(jda -> log.info(
+                            "Invite the bot to a server: {}", inviteUrl(jda.getSelfUser().getApplicationId())));
         } else {
             log.warn("Not all {} Discord shard(s) ready after {}; still connecting", expected, timeout);
         }
@@ -106,6 +119,12 @@ public final class DiscordAdapter implements ChatAdapter {
         config.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url.toString())));
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url.toString())));
         return builder;
+    }
+
+    /** The OAuth2 URL that adds the bot, with its slash commands and {@link #PERMISSIONS}, to a server. */
+    static String inviteUrl(String applicationId) {
+        return "https://discord.com/oauth2/authorize?client_id=" + applicationId
+                + "&scope=bot+applications.commands&permissions=" + Permission.getRaw(PERMISSIONS);
     }
 
     private int expectedShards() {

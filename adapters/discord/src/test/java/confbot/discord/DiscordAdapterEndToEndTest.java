@@ -36,10 +36,13 @@ final class DiscordAdapterEndToEndTest {
         suggestedFor.add(prefix);
         return List.of("CRD best practices", "Custom resources with operators");
     };
-    private final FakeChatBot bot = FakeChatBot.answering(new Reply(
-            Reply.Kind.ANSWER,
-            "KubeCon + CloudNativeCon China 2019 took place at the *Shanghai* Expo Centre.",
-            List.of(new Source("KubeCon China 2019 notes", URI.create("https://example.org/kubecon-china-2019")))));
+    private final FakeChatBot bot = new FakeChatBot(inbound -> inbound.text().startsWith("/schedule")
+            ? new Reply(Reply.Kind.USAGE, "Usage: /schedule [2018|2019] [day]", List.of())
+            : new Reply(
+                    Reply.Kind.ANSWER,
+                    "KubeCon + CloudNativeCon China 2019 took place at the *Shanghai* Expo Centre.",
+                    List.of(new Source(
+                            "KubeCon China 2019 notes", URI.create("https://example.org/kubecon-china-2019")))));
 
     private FakeDiscordGateway gateway;
     private FakeDiscordRest rest;
@@ -121,6 +124,29 @@ final class DiscordAdapterEndToEndTest {
                         "/ask Where was KubeCon China 2019?",
                         Locale.forLanguageTag("en-US"),
                         new Origin(Platform.DISCORD, "300", "42", false)));
+    }
+
+    @Test
+    void usageReplyBecomesAnEphemeralFollowUpInPlaceOfThePublicDeferral() throws Exception {
+        String id = freshSnowflake();
+        gateway.dispatch("INTERACTION_CREATE", interaction(
+                id, "token-usage", 2,
+                "{\"id\":\"702\",\"name\":\"schedule\",\"type\":1,\"options\":[{\"name\":\"day\",\"type\":4,"
+                        + "\"value\":3}]}"));
+
+        await().atMost(PATIENCE)
+                .until(() -> !rest.requests("POST", p -> p.startsWith("/api/v10/webhooks/100/token-usage")).isEmpty());
+
+        List<FakeDiscordRest.Request> calls = rest.requests().stream()
+                .filter(r -> r.path().contains("token-usage"))
+                .toList();
+        assertThat(calls).extracting(FakeDiscordRest.Request::method).containsExactly("POST", "DELETE", "POST");
+        assertThat(json.readTree(calls.get(0).body()).path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(calls.get(1).path()).isEqualTo("/api/v10/webhooks/100/token-usage/messages/@original");
+        JsonNode followUp = json.readTree(calls.get(2).body());
+        assertThat(followUp.path("flags").asInt() & 64).as("ephemeral flag").isEqualTo(64);
+        assertThat(followUp.at("/embeds/0/description").asText()).startsWith("Usage: /schedule");
+        assertThat(bot.received()).extracting(Inbound::text).containsExactly("/schedule 3");
     }
 
     @Test

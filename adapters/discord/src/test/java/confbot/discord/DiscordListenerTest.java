@@ -432,6 +432,13 @@ final class DiscordListenerTest {
         verify(update).queue(any(), any());
     }
 
+    @Test
+    void inviteUrlAsksForTheBotAndCommandScopesAndTheFivePermissions() {
+        assertThat(DiscordAdapter.inviteUrl("100"))
+                .isEqualTo("https://discord.com/oauth2/authorize?client_id=100"
+                        + "&scope=bot+applications.commands&permissions=274877991936");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static Collection<CommandData> registered() {
