@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -82,6 +85,7 @@ public final class DiscordAdapter implements ChatAdapter {
      * which the shards keep connecting in the background and {@link #isConnected()} tells).
      *
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord rejects the token
+     * @throws IllegalStateException when Discord closes a shard for good while connecting
      */
     @Override
     public synchronized void start() throws InterruptedException {
@@ -92,7 +96,14 @@ public final class DiscordAdapter implements ChatAdapter {
         shards = builder().build();
         int expected = expectedShards();
         Duration timeout = READY_TIMEOUT.plus(READY_TIMEOUT_PER_SHARD.multipliedBy(expected));
-        if (readyShards.await(expected, timeout)) {
+        boolean ready;
+        try {
+            ready = readyShards.await(expected, timeout);
+        } catch (IllegalStateException e) {
+            shards.shutdown();
+            throw e;
+        }
+        if (ready) {
             log.info("Connected to Discord: {} shard(s) of {}", expected, shards.getShardsTotal());
             shards.getShardCache().stream()
                     .findFirst()
@@ -169,9 +180,14 @@ public final class DiscordAdapter implements ChatAdapter {
         log.info("Disconnected from Discord");
     }
 
-    /** Counts the shards that reached READY, so {@link #start()} can wait for them. */
+    /**
+     * Counts the shards that reached READY, so {@link #start()} can wait for them, and notices a
+     * shard that Discord shut down for good (e.g. close code 4014, the Message Content intent not
+     * enabled in the developer portal), so start-up fails with the reason instead of waiting.
+     */
     static final class ReadyShards extends ListenerAdapter {
         private final Set<Integer> ready = new HashSet<>();
+        private String failure;
 
         @Override
         public synchronized void onReady(ReadyEvent event) {
@@ -179,9 +195,28 @@ public final class DiscordAdapter implements ChatAdapter {
             notifyAll();
         }
 
+        @Override
+        public synchronized void onShutdown(ShutdownEvent event) {
+            if (failure == null) {
+                String meaning = Optional.ofNullable(event.getCloseCode())
+                        .map(CloseCode::getMeaning)
+                        .orElse("disconnected");
+                failure = "Discord shard " + event.getJDA().getShardInfo().getShardId() + " shut down: " + meaning
+                        + " (close code " + event.getCode() + ")";
+            }
+            notifyAll();
+        }
+
+        /**
+         * @return whether {@code expected} shards are ready within the timeout
+         * @throws IllegalStateException when a shard shut down before that
+         */
         synchronized boolean await(int expected, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (ready.size() < expected) {
+                if (failure != null) {
+                    throw new IllegalStateException(failure);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

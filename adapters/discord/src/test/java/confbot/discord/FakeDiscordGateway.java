@@ -36,6 +36,7 @@ final class FakeDiscordGateway implements AutoCloseable {
     private final List<String> upgradeRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile Connection connection;
+    private volatile int disallowedIntents;
 
     FakeDiscordGateway() throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
@@ -61,6 +62,11 @@ final class FakeDiscordGateway implements AutoCloseable {
     /** Sends a dispatch (op 0) to the connected client. */
     void dispatch(String type, String data) throws IOException {
         connection.send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
+    }
+
+    /** Closes with 4014, as Discord does when a privileged intent is not enabled in the portal. */
+    void disallowIntents(int intents) {
+        disallowedIntents = intents;
     }
 
     boolean isConnected() {
@@ -136,13 +142,29 @@ final class FakeDiscordGateway implements AutoCloseable {
             received.add(payload);
             switch (payload.path("op").asInt(-1)) {
                 case 1 -> send("{\"op\":11}");
-                case 2 -> send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"READY\",\"d\":{"
+                case 2 -> {
+                    if ((payload.at("/d/intents").asInt() & disallowedIntents) != 0) {
+                        byte[] reason = "Disallowed intent(s).".getBytes(StandardCharsets.UTF_8);
+                        byte[] close = new byte[reason.length + 2];
+                        close[0] = (byte) (4014 >> 8);
+                        close[1] = (byte) (4014 & 0xFF);
+                        System.arraycopy(reason, 0, close, 2, reason.length);
+                        sendFrame(0x8, close);
+                        socket.close();
+                        return;
+                    }
+                    identified();
+                }
+                default -> {}
+            }
+        }
+
+        private void identified() throws IOException {
+            send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"READY\",\"d\":{"
                         + "\"v\":10,\"session_id\":\"session-1\",\"resume_gateway_url\":\"" + url() + "\","
                         + "\"user\":{\"id\":\"" + SELF_ID + "\",\"username\":\"confbot\",\"discriminator\":\"0\","
                         + "\"bot\":true},\"guilds\":[],\"private_channels\":[],"
                         + "\"application\":{\"id\":\"" + SELF_ID + "\",\"flags\":0}}}");
-                default -> {}
-            }
         }
 
         private void handshake(DataInputStream in, OutputStream out) throws IOException {
