@@ -2,6 +2,7 @@ package confbot.telegram;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -80,6 +81,22 @@ final class TelegramAdapterTest {
         await().atMost(10, SECONDS).until(() -> !api.calls("getUpdates").isEmpty());
         assertThat(api.calls("getUpdates").get(0).body().path("allowed_updates").toString())
                 .isEqualTo("[\"message\",\"inline_query\"]");
+    }
+
+    @Test
+    void failsToStartWhenTelegramRefusesTheTokenWithoutShowingIt() {
+        String wrong = "999:wrong-token-abcdef";
+        TelegramConfig config = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", api.url()))
+                .orElseThrow();
+        TelegramAdapter adapter = new TelegramAdapter(config, ScriptedBot.echo(), clock, sleeper);
+        adapters.add(adapter);
+
+        assertThatIllegalStateException()
+                .isThrownBy(adapter::start)
+                .withMessageContaining("[401] Unauthorized")
+                .withMessageNotContaining(wrong);
+        assertThat(adapter.isConnected()).isFalse();
+        assertThat(logs.everything()).doesNotContain(wrong);
     }
 
     @Test
