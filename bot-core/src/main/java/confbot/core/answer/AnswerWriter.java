@@ -50,23 +50,33 @@ public final class AnswerWriter {
         List<Evidence.Analysed> analysed = window.stream().map(evidence::analyse).toList();
         Features f = features(concepts, analysed, top.score());
         if (!policy.answers(f)) {
-            return new Answer(false, "", List.of(), f, explain(f, "abstained"));
+            return new Answer(false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed));
         }
         List<Passage> used = new ArrayList<>();
         String text = compose(window, concepts, used);
         Set<Source> sources = new LinkedHashSet<>();
         used.forEach(p -> sources.addAll(p.sources()));
-        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered"));
+        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered") + marks(concepts, analysed));
+    }
+
+    /** Each concept with + (the evidence mentions it), - (it does not) or ? (nothing does). */
+    private static String marks(List<Concept> concepts, List<Evidence.Analysed> window) {
+        StringBuilder out = new StringBuilder(";");
+        for (Concept c : concepts) {
+            char mark = c.unknown() ? '?' : window.stream().anyMatch(a -> Evidence.mentions(a, c)) ? '+' : '-';
+            out.append(' ').append(mark).append(c.required() ? "!" : "").append(c.label()).append(String.format(Locale.ROOT, "(%.1f)", c.idf()));
+        }
+        return out.toString();
     }
 
     private static String explain(Features f, String verdict) {
         return String.format(
                 Locale.ROOT,
-                "%s: coverage %.2f, unknown %d (%.2f of idf), %d concepts, top score %.2f",
+                "%s: coverage %.2f, unknown %d, missing required %d, %d concepts, top score %.2f",
                 verdict,
                 f.coverage(),
                 f.unknownConcepts(),
-                f.unknownShare(),
+                f.missingRequired(),
                 f.concepts(),
                 f.topScore());
     }
@@ -92,21 +102,23 @@ public final class AnswerWriter {
     }
 
     private static Features features(List<Concept> concepts, List<Evidence.Analysed> window, double topScore) {
-        double total = 0;
+        double known = 0;
         double covered = 0;
-        double unknown = 0;
-        int unknownCount = 0;
+        int unknown = 0;
+        int missingRequired = 0;
         for (Concept c : concepts) {
-            total += c.idf();
+            boolean mentioned = !c.unknown() && window.stream().anyMatch(a -> Evidence.mentions(a, c));
             if (c.unknown()) {
-                unknown += c.idf();
-                unknownCount++;
-            } else if (window.stream().anyMatch(a -> Evidence.mentions(a, c))) {
-                covered += c.idf();
+                unknown++;
+            } else if (!c.singleCharacter() || c.required()) {
+                known += c.idf();
+                covered += mentioned ? c.idf() : 0;
+            }
+            if (c.required() && !mentioned) {
+                missingRequired++;
             }
         }
-        return new Features(
-                total == 0 ? 0 : covered / total, unknownCount, total == 0 ? 0 : unknown / total, concepts.size(), topScore);
+        return new Features(known == 0 ? 0 : covered / known, unknown, missingRequired, concepts.size(), topScore);
     }
 
     private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {

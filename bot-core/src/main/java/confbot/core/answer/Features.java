@@ -3,10 +3,12 @@ package confbot.core.answer;
 /**
  * What the abstain decision looks at, for one question and its best evidence.
  *
- * @param coverage share of the question's idf that the evidence mentions (0..1)
+ * @param coverage share of the idf of the question's known concepts that the evidence mentions
+ *     (0..1); words no passage has (question phrasing, mostly) are left out
  * @param unknownConcepts concepts no passage in the whole index mentions
- * @param unknownShare share of the question's idf held by those unknown concepts (0..1)
+ * @param missingRequired required concepts (names, asked-for attributes) the evidence does not
+ *     mention
  * @param concepts how many concepts the question has
  * @param topScore the best hit's score, for explanations only
  */
-public record Features(double coverage, int unknownConcepts, double unknownShare, int concepts, double topScore) {}
+public record Features(double coverage, int unknownConcepts, int missingRequired, int concepts, double topScore) {}

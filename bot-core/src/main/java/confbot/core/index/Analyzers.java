@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -49,6 +50,7 @@ public final class Analyzers {
                 Tokenizer source = new HMMChineseTokenizer();
                 TokenStream s = new LowerCaseFilter(source);
                 s = new EnglishPossessiveFilter(s);
+                s = new WordsOnlyFilter(s);
                 s = new StopFilter(s, stopwords);
                 return new TokenStreamComponents(source, new PorterStemFilter(s));
             }
@@ -65,6 +67,25 @@ public final class Analyzers {
             }
         };
         this.perField = new PerFieldAnalyzerWrapper(words, Map.of(Fields.BIGRAMS, bigrams));
+    }
+
+    /** Drops tokens with no letter or digit: smartcn emits punctuation as words of its own. */
+    private static final class WordsOnlyFilter extends FilteringTokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        WordsOnlyFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean accept() {
+            for (int i = 0; i < term.length(); i++) {
+                if (Character.isLetterOrDigit(term.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The analyzer for {@link Fields#WORDS} and {@link Fields#BIGRAMS}, for the index writer. */

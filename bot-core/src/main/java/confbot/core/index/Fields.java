@@ -10,6 +10,8 @@ public final class Fields {
     public static final String BIGRAMS = "bigrams";
     /** Conference id, untokenised. */
     public static final String CONFERENCE = "conference";
+    /** Day of the programme (1, 2, 3) for passages about one day, untokenised. */
+    public static final String DAY = "day";
     /** Language code, untokenised. */
     public static final String LANGUAGE = "lang";
     /** Position of the passage in the index's passage list. */

@@ -84,6 +84,7 @@ public final class PassageIndex implements Closeable {
         doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
         doc.add(new TextField(Fields.BIGRAMS, text, Field.Store.NO));
         p.conference().ifPresent(c -> doc.add(new StringField(Fields.CONFERENCE, c, Field.Store.NO)));
+        p.day().ifPresent(d -> doc.add(new StringField(Fields.DAY, Integer.toString(d), Field.Store.NO)));
         doc.add(new StringField(Fields.LANGUAGE, p.language().code(), Field.Store.NO));
         doc.add(new StoredField(Fields.ORDINAL, ordinal));
         return doc;

@@ -62,7 +62,7 @@ public final class ConferenceFacts {
     static String whenAndWhere(Conference c, Language lang) {
         if (lang == Language.ZH) {
             return String.format(
-                    "%s（%s）于 %d 年 %d 月 %d 日至 %d 月 %d 日在%s%s举行。",
+                    "%s（%s）于 %d 年 %d 月 %d 日至 %d 月 %d 日在%s举办。%n时间：%d 年 %d 月 %d–%d 日%n城市：%s%n地点：%s",
                     c.shortName().zh(),
                     c.name().zh(),
                     c.start().getYear(),
@@ -71,17 +71,25 @@ public final class ConferenceFacts {
                     c.end().getMonthValue(),
                     c.end().getDayOfMonth(),
                     c.city().zh(),
+                    c.start().getYear(),
+                    c.start().getMonthValue(),
+                    c.start().getDayOfMonth(),
+                    c.end().getDayOfMonth(),
+                    c.city().zh(),
                     c.venue().zh());
         }
         return String.format(
-                "%s (%s) took place from %s to %s at the %s (%s), %s.",
+                "%s (%s) was held from %s to %s in %s.%nDates: %s – %s%nCity: %s%nVenue: %s (%s)",
                 c.name().en(),
                 c.shortName().en(),
                 c.start().format(EN_DAY),
                 c.end().format(EN_DAY),
+                c.city().en(),
+                c.start().format(EN_DAY),
+                c.end().format(EN_DAY),
+                c.city().en(),
                 c.venue().en(),
-                c.venue().zh(),
-                c.city().en());
+                c.venue().zh());
     }
 
     private static String days(Conference c, Language lang) {

@@ -6,6 +6,10 @@ import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Text;
 import confbot.knowledge.Language;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +41,18 @@ public final class QueryBuilder {
     /** A nudge towards the conference a question names, not a filter: some facts span both. */
     static final float CONFERENCE_BOOST = 1.0f;
 
+    /**
+     * Glossary kinds whose mention a passage must repeat to answer: names, and attributes asked for
+     * (a price, a password, a winner) that the notes state when they know them.
+     */
+    static final Set<String> REQUIRED_KINDS = Set.of("org", "person", "project", "event", "place", "attribute");
+
+    /** A nudge towards passages about the day a question names. */
+    static final float DAY_BOOST = 1.5f;
+
+    private static final Pattern DAY = Pattern.compile(
+            "\\bday\\s*0?([1-3]|one|two|three)\\b|第\\s*([1-3一二三])\\s*天|\\b(first|second|third)\\s+day\\b");
+
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])");
 
     private final Analyzers analyzers;
@@ -55,6 +71,8 @@ public final class QueryBuilder {
         Optional<String> conference = conference(normalized);
 
         Map<String, List<Concept.Variant>> concepts = new LinkedHashMap<>();
+        Set<String> required = new HashSet<>();
+        Map<String, String> kinds = new HashMap<>();
         StringBuilder rest = new StringBuilder(normalized);
         for (GlossaryMatcher.Match m : glossary.find(normalized)) {
             List<Concept.Variant> variants = new ArrayList<>();
@@ -63,16 +81,25 @@ public final class QueryBuilder {
             }
             if (!variants.isEmpty()) {
                 concepts.put(m.form(), variants);
+                kinds.put(m.form(), m.group().kind());
+                if (REQUIRED_KINDS.contains(m.group().kind())) {
+                    required.add(m.form());
+                }
             }
             for (int i = m.start(); i < m.end(); i++) {
                 rest.setCharAt(i, ' ');
             }
         }
-        String remaining = YEAR.matcher(rest).replaceAll(" ");
+        // Years of known conferences become the conference hint; any other year is a name.
+        String remaining = YEAR.matcher(rest).replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
+        String original = Text.normalize(question);
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
             String surface = remaining.substring(token.start(), token.end());
             List<String> bigrams = analyzers.terms(Fields.BIGRAMS, surface);
-            concepts.putIfAbsent(token.term(), List.of(new Concept.Variant(List.of(token.term()), bigrams)));
+            if (concepts.putIfAbsent(token.term(), List.of(new Concept.Variant(List.of(token.term()), bigrams))) == null
+                    && looksLikeName(original, token.start(), token.end())) {
+                required.add(token.term());
+            }
         }
 
         List<Concept> planned = new ArrayList<>();
@@ -82,9 +109,14 @@ public final class QueryBuilder {
             Query q = conceptQuery(e.getValue());
             int df = index.count(q);
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            planned.add(new Concept(e.getKey(), e.getValue(), df, idf));
+            planned.add(new Concept(
+                    e.getKey(), e.getValue(), df, idf, required.contains(e.getKey()), kinds.getOrDefault(e.getKey(), "word")));
             query.add(q, BooleanClause.Occur.SHOULD);
         }
+        OptionalInt day = day(normalized);
+        day.ifPresent(d -> query.add(
+                new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.DAY, Integer.toString(d)))), DAY_BOOST),
+                BooleanClause.Occur.SHOULD));
         Query built = planned.isEmpty() ? new MatchNoDocsQuery("no searchable words") : query.build();
         if (!planned.isEmpty() && conference.isPresent()) {
             Query hint = new BoostQuery(
@@ -95,6 +127,40 @@ public final class QueryBuilder {
                     .build();
         }
         return new QueryPlan(question, language, planned, conference, built);
+    }
+
+    /**
+     * A word the question writes as a name: Latin with a capital letter past the question's first
+     * word (Tencent, Wi-Fi), or letters mixed with digits (5G). Normalisation keeps offsets, as
+     * NFKC and lowercasing leave the length of these characters alone.
+     */
+    static boolean looksLikeName(String original, int start, int end) {
+        if (end > original.length()) {
+            return false;
+        }
+        String word = original.substring(start, end);
+        boolean latin = word.codePoints().allMatch(cp -> cp < 0x2E80);
+        boolean capital = word.codePoints().anyMatch(Character::isUpperCase);
+        boolean digit = word.codePoints().anyMatch(Character::isDigit);
+        boolean letter = word.codePoints().anyMatch(Character::isLetter);
+        boolean first = original.substring(0, start).codePoints().noneMatch(Character::isLetterOrDigit);
+        return latin && ((capital && !first) || (digit && letter) || (digit && !letter));
+    }
+
+    /** The day of the programme a question names: "day 1", "DAY01", "第一天", "the second day". */
+    static OptionalInt day(String normalized) {
+        Matcher m = DAY.matcher(normalized);
+        if (!m.find()) {
+            return OptionalInt.empty();
+        }
+        String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        int day = switch (n) {
+            case "1", "一", "first", "one" -> 1;
+            case "2", "二", "second", "two" -> 2;
+            case "3", "三", "third", "three" -> 3;
+            default -> 0;
+        };
+        return day == 0 ? OptionalInt.empty() : OptionalInt.of(day);
     }
 
     private Optional<String> conference(String normalized) {
