@@ -37,8 +37,22 @@ final class TelegramSender {
     /** Sends a call that posts into a chat, waiting for the chat's turn and resending after 429. */
     <T extends Serializable, M extends BotApiMethod<T>> T send(String chatKey, boolean group, M method)
             throws TelegramApiException, InterruptedException {
+        return sendWithRetry(Optional.of(new Slot(chatKey, group)), method);
+    }
+
+    /**
+     * Sends a call that posts into no chat (an inline answer), resending after 429. Unpaced: inline
+     * queries arrive as the user types, and a queued answer would be stale by the time it went out.
+     */
+    <T extends Serializable, M extends BotApiMethod<T>> T sendUnpaced(M method)
+            throws TelegramApiException, InterruptedException {
+        return sendWithRetry(Optional.empty(), method);
+    }
+
+    private <T extends Serializable, M extends BotApiMethod<T>> T sendWithRetry(Optional<Slot> slot, M method)
+            throws TelegramApiException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            Duration wait = pacer.reserve(chatKey, group);
+            Duration wait = slot.isPresent() ? pacer.reserve(slot.get().chatKey(), slot.get().group()) : Duration.ZERO;
             if (!wait.isZero()) {
                 sleeper.sleep(wait);
             }
@@ -51,7 +65,12 @@ final class TelegramSender {
                 }
                 log.warn("Telegram flood control on {}: waiting {} s as asked, then sending again",
                         method.getMethod(), retryAfter.get().toSeconds());
-                pacer.holdOff(chatKey, retryAfter.get());
+                if (slot.isPresent()) {
+                    // Through the pacer, so that every sender to this chat backs off, not only this one.
+                    pacer.holdOff(slot.get().chatKey(), retryAfter.get());
+                } else {
+                    sleeper.sleep(retryAfter.get());
+                }
             }
         }
     }
@@ -60,6 +79,9 @@ final class TelegramSender {
     <T extends Serializable, M extends BotApiMethod<T>> T sendOnce(M method) throws TelegramApiException {
         return client.execute(method);
     }
+
+    /** Whose turn a send waits for. */
+    private record Slot(String chatKey, boolean group) {}
 
     private static Optional<Duration> retryAfter(TelegramApiRequestException e) {
         if (e.getErrorCode() == null || e.getErrorCode() != TOO_MANY_REQUESTS) {

@@ -143,7 +143,7 @@ final class UpdateHandler {
                 .cacheTime(INLINE_CACHE_SECONDS)
                 .isPersonal(true)
                 .build();
-        sender.send(inbound.origin().chatId(), false, answer);
+        sender.sendUnpaced(answer);
     }
 
     private Reply ask(Inbound inbound) {
