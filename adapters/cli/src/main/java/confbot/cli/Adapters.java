@@ -2,17 +2,36 @@ package confbot.cli;
 
 import confbot.core.ConfBot;
 import confbot.core.chat.ChatAdapter;
+import confbot.discord.DiscordAdapter;
+import confbot.discord.DiscordConfig;
+import confbot.telegram.TelegramAdapter;
+import confbot.telegram.TelegramConfig;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The chat adapters the environment configures: one per platform whose token is set. */
-final class Adapters {
-    private Adapters() {}
+/**
+ * The chat platforms the environment configures, one per token that is set. Read before the
+ * knowledge is loaded, so a missing token is reported at once.
+ */
+record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord) {
 
-    static List<ChatAdapter> configured(Map<String, String> env, ConfBot bot, boolean skipBacklog) {
+    /** @throws IllegalArgumentException naming the variable when a setting is malformed */
+    static Adapters fromEnv(Map<String, String> env) {
+        return new Adapters(TelegramConfig.fromEnv(env), DiscordConfig.fromEnv(env));
+    }
+
+    boolean isEmpty() {
+        return telegram.isEmpty() && discord.isEmpty();
+    }
+
+    List<ChatAdapter> create(ConfBot bot, boolean skipBacklog) {
         List<ChatAdapter> adapters = new ArrayList<>();
-        // Telegram and Discord join here as their adapters land.
+        telegram.ifPresent(config -> adapters.add(new TelegramAdapter(
+                skipBacklog ? config.withSkipBacklog(true) : config, bot, InstantSource.system())));
+        discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot)));
         return adapters;
     }
 }

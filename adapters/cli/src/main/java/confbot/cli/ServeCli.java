@@ -44,12 +44,13 @@ final class ServeCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Setup setup = knowledge.setup();
-        List<ChatAdapter> adapters = Adapters.configured(env, bots.apply(setup), skipBacklog);
-        if (adapters.isEmpty()) {
+        Adapters configured = Adapters.fromEnv(env);
+        if (configured.isEmpty()) {
             spec.commandLine().getErr().println(
                     "confbot serve: no chat adapter is configured; set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN.");
             return 2;
         }
+        List<ChatAdapter> adapters = configured.create(bots.apply(setup), skipBacklog);
         CountDownLatch stopped = new CountDownLatch(1);
         List<ChatAdapter> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -59,7 +60,15 @@ final class ServeCli implements Callable<Integer> {
             stopped.countDown();
         }, "confbot-shutdown"));
         for (ChatAdapter adapter : adapters) {
-            adapter.start();
+            try {
+                adapter.start();
+            } catch (Exception e) {
+                // The adapters word their failures without tokens; say which one and stop cleanly.
+                started.forEach(ChatAdapter::close);
+                adapter.close();
+                spec.commandLine().getErr().println("confbot serve: cannot start " + adapter.name() + ": " + e.getMessage());
+                return 1;
+            }
             started.add(adapter);
             log.info("{} adapter connected", adapter.name());
         }

@@ -24,6 +24,11 @@ public final class AnswerWriter {
 
     /** Body length to aim for: readable in a chat bubble, long enough for a list of names. */
     static final int BUDGET = 400;
+    /**
+     * A best passage up to this long is given whole rather than cut to the budget: curated sections
+     * are written as one answer each, and cutting a list drops items.
+     */
+    static final int WHOLE_PASSAGE = 480;
     /** A passage shorter than this is likely a lead-in; its neighbour joins the evidence. */
     static final int SHORT_PASSAGE = 160;
     /** A runner-up joins the evidence when it scores at least this share of the best hit. */
@@ -50,13 +55,19 @@ public final class AnswerWriter {
         List<Evidence.Analysed> analysed = window.stream().map(evidence::analyse).toList();
         Features f = features(concepts, analysed, top.score());
         if (!policy.answers(f)) {
-            return new Answer(false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed));
+            return new Answer(false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
         }
         List<Passage> used = new ArrayList<>();
         String text = compose(window, concepts, used);
         Set<Source> sources = new LinkedHashSet<>();
         used.forEach(p -> sources.addAll(p.sources()));
-        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered") + marks(concepts, analysed));
+        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+    }
+
+    private static String ranking(Retrieval retrieval) {
+        StringBuilder out = new StringBuilder("; hits:");
+        retrieval.hits().stream().limit(4).forEach(h -> out.append(String.format(Locale.ROOT, " %s=%.2f", h.passage().id(), h.score())));
+        return out.toString();
     }
 
     /** Each concept with + (the evidence mentions it), - (it does not) or ? (nothing does). */
@@ -148,7 +159,7 @@ public final class AnswerWriter {
      */
     private List<String> pick(Passage p, List<Concept> concepts, int budget, boolean lead) {
         List<String> sentences = sentences(p.text());
-        if (lead && p.text().length() <= budget) {
+        if (lead && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
             return sentences;
         }
         record Scored(int index, String text, double score) {}

@@ -69,7 +69,10 @@ public final class Analyzers {
         this.perField = new PerFieldAnalyzerWrapper(words, Map.of(Fields.BIGRAMS, bigrams));
     }
 
-    /** Drops tokens with no letter or digit: smartcn emits punctuation as words of its own. */
+    /**
+     * Drops tokens with no letter or digit (smartcn emits punctuation as words of its own) and lone
+     * Latin letters (the "s" smartcn splits off "attendee's", the "v" of "v1.7").
+     */
     private static final class WordsOnlyFilter extends FilteringTokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -79,6 +82,9 @@ public final class Analyzers {
 
         @Override
         protected boolean accept() {
+            if (term.length() == 1 && term.charAt(0) < 0x80 && Character.isLetter(term.charAt(0))) {
+                return false;
+            }
             for (int i = 0; i < term.length(); i++) {
                 if (Character.isLetterOrDigit(term.charAt(i))) {
                     return true;

@@ -1,10 +1,12 @@
 package confbot.core.index;
 
 import confbot.core.ingest.Passage;
+import confbot.knowledge.Language;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -38,6 +40,7 @@ public final class PassageIndex implements Closeable {
 
     private final List<Passage> passages;
     private final Map<Passage, Integer> positions;
+    private final Map<String, Passage> byId;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -46,8 +49,10 @@ public final class PassageIndex implements Closeable {
     private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
         this.passages = passages;
         this.positions = new IdentityHashMap<>(passages.size() * 2);
+        this.byId = new HashMap<>(passages.size() * 2);
         for (int i = 0; i < passages.size(); i++) {
             positions.put(passages.get(i), i);
+            byId.putIfAbsent(passages.get(i).id(), passages.get(i));
         }
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
@@ -114,6 +119,22 @@ public final class PassageIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same section of the curated note's translation: curated notes come in pairs, {@code
+     * x-en} and {@code x-zh}, with their sections in the same order.
+     */
+    public Optional<Passage> twin(Passage p, Language language) {
+        if (p.origin() != Passage.Origin.CURATED || p.language() == language) {
+            return Optional.empty();
+        }
+        String suffix = "-" + p.language().code();
+        if (!p.noteId().endsWith(suffix)) {
+            return Optional.empty();
+        }
+        String twinNote = p.noteId().substring(0, p.noteId().length() - suffix.length()) + "-" + language.code();
+        return Optional.ofNullable(byId.get(twinNote + "#" + p.ordinal())).filter(t -> t.language() == language);
     }
 
     /** The passage after {@code p} in the same note, if any. */

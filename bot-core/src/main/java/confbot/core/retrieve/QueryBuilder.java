@@ -48,7 +48,7 @@ public final class QueryBuilder {
     static final Set<String> REQUIRED_KINDS = Set.of("org", "person", "project", "event", "place", "attribute");
 
     /** A nudge towards passages about the day a question names. */
-    static final float DAY_BOOST = 1.5f;
+    static final float DAY_BOOST = 5.0f;
 
     private static final Pattern DAY = Pattern.compile(
             "\\bday\\s*0?([1-3]|one|two|three)\\b|第\\s*([1-3一二三])\\s*天|\\b(first|second|third)\\s+day\\b");

@@ -29,6 +29,15 @@ public final class Retriever {
             hits.add(new Hit(sp.passage(), sp.score() * weight));
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        if (!hits.isEmpty()) {
+            // The best passage in the other language, when its translation exists, is answered
+            // from the translation: the same fact, in the words of the asker.
+            Hit top = hits.get(0);
+            index.twin(top.passage(), plan.language()).ifPresent(twin -> {
+                hits.removeIf(h -> h.passage() == twin);
+                hits.add(0, new Hit(twin, top.score()));
+            });
+        }
         return new Retrieval(plan, hits.size() > n ? hits.subList(0, n) : hits);
     }
 }
