@@ -17,7 +17,7 @@ public final class FrontMatter {
 
     // The block must open the file (a BOM or blank lines may precede it) and close on its own line.
     private static final Pattern BLOCK =
-            Pattern.compile("\\A\\uFEFF?\\s*---[ \\t]*\\R(.*?)\\R---[ \\t]*(\\R|\\z)", Pattern.DOTALL);
+            Pattern.compile("\\A\\uFEFF?\\s*---[ \\t]*\\R(?:(.*?)\\R)?---[ \\t]*(\\R|\\z)", Pattern.DOTALL);
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -44,8 +44,12 @@ public final class FrontMatter {
             return new Parsed(Map.of(), content);
         }
         String body = content.substring(m.end());
+        String block = m.group(1) == null ? "" : m.group(1);
+        if (block.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+            return new Parsed(Map.of(), body); // empty, or only comments: Jackson would call it an error
+        }
         try {
-            Object tree = yaml.readValue(m.group(1), Object.class);
+            Object tree = yaml.readValue(block, Object.class);
             if (tree == null) {
                 return new Parsed(Map.of(), body);
             }

@@ -178,6 +178,9 @@ public final class KnowledgeLoader {
         Fields in = f.in(id);
         LocalDate start = in.date("start", in.required("start"));
         LocalDate end = in.date("end", in.required("end"));
+        if (end.isBefore(start)) {
+            throw in.bad("end", end + " is before start " + start);
+        }
         ZoneId zone;
         try {
             zone = ZoneId.of(in.required("timezone"));

@@ -28,23 +28,28 @@ public enum Language {
         return Optional.empty();
     }
 
+    /** Quoted or bracketed spans: titles and sayings, which are names, not the asker's language. */
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("《[^》]*》|“[^”]*”|「[^」]*」|\"[^\"]*\"");
+
     /**
-     * The language a text is written in: Chinese as soon as Han characters make up a fair share of
-     * its letters. Mixed questions ("Harbor 是谁做的？") are Chinese to their asker even when most
-     * letters are Latin, hence the low bar of one Han character in five letters.
+     * The language a text is written in: Chinese when it has at least one Han character for every
+     * five Latin letters, so a Chinese question full of product names ("Harbor 是谁做的？") stays
+     * Chinese. Quoted titles do not count: "Who wrote 《未来架构》?" is asked in English.
      */
     public static Language detect(CharSequence text) {
+        String unquoted = QUOTED.matcher(text).replaceAll(" ");
+        CharSequence counted = unquoted.codePoints().anyMatch(Character::isLetter) ? unquoted : text;
         int han = 0;
         int latin = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < counted.length(); i++) {
+            char c = counted.charAt(i);
             if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
                 han++;
             } else if (Character.isLetter(c)) {
                 latin++;
             }
         }
-        // A Han character carries about as much as a short English word, hence the weight.
-        return han > 0 && han * 4 >= latin / 5 ? ZH : EN;
+        return han > 0 && han * 5 >= latin ? ZH : EN;
     }
 }

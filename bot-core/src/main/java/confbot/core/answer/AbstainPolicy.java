@@ -19,6 +19,11 @@ package confbot.core.answer;
  *   <li><b>Coverage</b>: the idf-weighted share of the remaining known concepts that the evidence
  *       mentions. Words no passage has at all are left out: they are mostly phrasing ("forgot",
  *       "效果"), and counting them abstained on answerable questions.
+ *   <li><b>Unknown share</b>: but when a question names nothing the notes know and most of what
+ *       it asks about is unknown to every passage ("what did zorblax announce about quantum
+ *       teleportation?"), the few known words left are not the question; the bot abstains. A
+ *       question anchored on a known name ("which company does 林梅 work for?") is about that
+ *       name, whatever its phrasing.
  * </ul>
  *
  * The threshold was chosen on the public evaluation set (BENCHMARKS.md has the sweep) and kept
@@ -27,8 +32,13 @@ package confbot.core.answer;
 public final class AbstainPolicy {
 
     static final double MIN_COVERAGE = 0.5;
+    /** Above this share of unknown concepts the question is about something else. */
+    static final double MAX_UNKNOWN_SHARE = 0.5;
 
     public boolean answers(Features f) {
-        return f.concepts() > 0 && f.missingRequired() == 0 && f.coverage() >= MIN_COVERAGE;
+        return f.concepts() > 0
+                && f.missingRequired() == 0
+                && f.coverage() >= MIN_COVERAGE
+                && (f.required() > 0 || (double) f.unknownConcepts() / f.concepts() <= MAX_UNKNOWN_SHARE);
     }
 }

@@ -29,12 +29,20 @@ public final class AnswerWriter {
      * are written as one answer each, and cutting a list drops items.
      */
     static final int WHOLE_PASSAGE = 480;
+    /**
+     * The answer is built sentence by sentence across the evidence, rather than from the best
+     * passage first, only when another passage has a sentence that carries clearly more of the
+     * question (its concepts' idf) than any sentence of the best one: then the best passage is
+     * context, and that sentence is the answer.
+     */
+    static final double CLEARLY_BETTER = 0.8;
     /** A passage shorter than this is likely a lead-in; its neighbour joins the evidence. */
     static final int SHORT_PASSAGE = 160;
     /** A runner-up joins the evidence when it scores at least this share of the best hit. */
     static final double RUNNER_UP = 0.8;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?])|\\n|(?<=[.;])\\s+(?=\\S)");
+    // Sentence ends and line breaks; not semicolons, which join the items of one listing sentence.
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|\\n|(?<=\\.)\\s+(?=\\S)");
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
@@ -104,7 +112,11 @@ public final class AnswerWriter {
             if (h.score() < RUNNER_UP * top.score()) {
                 break;
             }
-            if (h.passage().language() == best.language() && !window.contains(h.passage())) {
+            // Same language (one answer, one language) and same conference: a close runner-up about
+            // the other year is a different fact that happens to share the words.
+            if (h.passage().language() == best.language()
+                    && h.passage().conference().equals(best.conference())
+                    && !window.contains(h.passage())) {
                 window.add(h.passage());
                 break;
             }
@@ -116,6 +128,7 @@ public final class AnswerWriter {
         double known = 0;
         double covered = 0;
         int unknown = 0;
+        int required = 0;
         int missingRequired = 0;
         for (Concept c : concepts) {
             boolean mentioned = !c.unknown() && window.stream().anyMatch(a -> Evidence.mentions(a, c));
@@ -125,14 +138,45 @@ public final class AnswerWriter {
                 known += c.idf();
                 covered += mentioned ? c.idf() : 0;
             }
-            if (c.required() && !mentioned) {
-                missingRequired++;
+            if (c.required()) {
+                required++;
+                missingRequired += mentioned ? 0 : 1;
             }
         }
-        return new Features(known == 0 ? 0 : covered / known, unknown, missingRequired, concepts.size(), topScore);
+        return new Features(known == 0 ? 0 : covered / known, unknown, required, missingRequired, concepts.size(), topScore);
     }
 
     private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {
+        List<Sentence> all = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            List<String> sentences = sentences(window.get(i).text());
+            for (int j = 0; j < sentences.size(); j++) {
+                all.add(new Sentence(i, j, sentences.get(j), score(sentences.get(j), concepts)));
+            }
+        }
+        boolean leadShort = window.get(0).text().length() < SHORT_PASSAGE;
+        int leadPassages = leadShort && window.size() > 1 ? 2 : 1;
+        double leadBest = all.stream().filter(x -> x.passage() < leadPassages).mapToDouble(Sentence::score).max().orElse(0);
+        double otherBest = all.stream().filter(x -> x.passage() >= leadPassages).mapToDouble(Sentence::score).max().orElse(0);
+        return leadBest >= CLEARLY_BETTER * otherBest ? byPassage(window, concepts, used) : bySentence(window, all, used);
+    }
+
+    /** A sentence of the evidence: which passage, where in it, and how much of the question it carries. */
+    private record Sentence(int passage, int index, String text, double score) {}
+
+    private double score(String sentence, List<Concept> concepts) {
+        Evidence.Analysed a = evidence.analyse(sentence);
+        double s = 0;
+        for (Concept c : concepts) {
+            if (Evidence.mentions(a, c)) {
+                s += c.idf();
+            }
+        }
+        return s;
+    }
+
+    /** The lead passage holds the best sentence: give it whole when it fits, then what the rest adds. */
+    private String byPassage(List<Passage> window, List<Concept> concepts, List<Passage> used) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < window.size() && out.length() < BUDGET; i++) {
             Passage p = window.get(i);
@@ -153,6 +197,45 @@ public final class AnswerWriter {
     }
 
     /**
+     * A runner-up holds the best sentence: take the best sentences of the whole evidence within the
+     * budget, each passage's in their own order, the passage with the best sentence first.
+     */
+    private static String bySentence(List<Passage> window, List<Sentence> all, List<Passage> used) {
+        List<Sentence> ranked = new ArrayList<>(all);
+        ranked.sort(Comparator.comparingDouble(Sentence::score).reversed()
+                .thenComparingInt(Sentence::passage)
+                .thenComparingInt(Sentence::index));
+        List<Sentence> chosen = new ArrayList<>();
+        int length = 0;
+        for (Sentence s : ranked) {
+            if (s.score() <= 0 || (length + s.text().length() > BUDGET && !chosen.isEmpty())) {
+                continue;
+            }
+            chosen.add(s);
+            length += s.text().length() + 1;
+        }
+        int first = chosen.get(0).passage();
+        chosen.sort(Comparator.comparingInt((Sentence s) -> s.passage() == first ? -1 : s.passage())
+                .thenComparingInt(Sentence::index));
+        StringBuilder out = new StringBuilder();
+        int current = -2;
+        List<String> run = new ArrayList<>();
+        for (Sentence s : chosen) {
+            if (s.passage() != current && !run.isEmpty()) {
+                out.append(out.length() > 0 ? "\n" : "").append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
+                run.clear();
+            }
+            if (s.passage() != current) {
+                used.add(window.get(s.passage()));
+            }
+            current = s.passage();
+            run.add(s.text().length() > BUDGET ? s.text().substring(0, BUDGET - 1) + "…" : s.text());
+        }
+        out.append(out.length() > 0 ? "\n" : "").append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
+        return out.toString().strip();
+    }
+
+    /**
      * Sentences of {@code p} within {@code budget}: the whole passage when it fits; otherwise the
      * sentences that mention the most concepts, restored to their order. A lead passage always
      * gives at least its best sentence; a runner-up only sentences that mention a concept.
@@ -165,14 +248,7 @@ public final class AnswerWriter {
         record Scored(int index, String text, double score) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
-            Evidence.Analysed a = evidence.analyse(sentences.get(i));
-            double s = 0;
-            for (Concept c : concepts) {
-                if (Evidence.mentions(a, c)) {
-                    s += c.idf();
-                }
-            }
-            scored.add(new Scored(i, sentences.get(i), s));
+            scored.add(new Scored(i, sentences.get(i), score(sentences.get(i), concepts)));
         }
         List<Scored> ranked = new ArrayList<>(scored);
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index));

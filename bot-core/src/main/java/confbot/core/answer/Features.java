@@ -6,9 +6,10 @@ package confbot.core.answer;
  * @param coverage share of the idf of the question's known concepts that the evidence mentions
  *     (0..1); words no passage has (question phrasing, mostly) are left out
  * @param unknownConcepts concepts no passage in the whole index mentions
- * @param missingRequired required concepts (names, asked-for attributes) the evidence does not
- *     mention
+ * @param required how many concepts are required (names, asked-for attributes)
+ * @param missingRequired required concepts the evidence does not mention
  * @param concepts how many concepts the question has
  * @param topScore the best hit's score, for explanations only
  */
-public record Features(double coverage, int unknownConcepts, int missingRequired, int concepts, double topScore) {}
+public record Features(
+        double coverage, int unknownConcepts, int required, int missingRequired, int concepts, double topScore) {}

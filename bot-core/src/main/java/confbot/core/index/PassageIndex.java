@@ -19,6 +19,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -135,6 +136,16 @@ public final class PassageIndex implements Closeable {
         }
         String twinNote = p.noteId().substring(0, p.noteId().length() - suffix.length()) + "-" + language.code();
         return Optional.ofNullable(byId.get(twinNote + "#" + p.ordinal())).filter(t -> t.language() == language);
+    }
+
+    /** BM25's idf of one term, from its document frequency in this index. */
+    public double idf(String field, String term) {
+        try {
+            long df = reader.docFreq(new Term(field, term));
+            return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The passage after {@code p} in the same note, if any. */

@@ -56,8 +56,13 @@ public record Passage(
         Objects.requireNonNull(origin, "origin");
     }
 
-    /** What is searched: title, heading and text, so a heading's words find its facts. */
+    /**
+     * What is searched: heading and text, so a heading's words find its facts; for raw notes also
+     * the note's title, their only context. Curated sections name their subject themselves, and
+     * with the title a note's every section would match the names in it ("BB" in the title of
+     * day 2's note matched all of day 2).
+     */
     public String searchableText() {
-        return noteTitle + "\n" + heading + "\n" + text;
+        return origin == Origin.FOLDER ? noteTitle + "\n" + heading + "\n" + text : heading + "\n" + text;
     }
 }

@@ -47,6 +47,9 @@ public final class QueryBuilder {
      */
     static final Set<String> REQUIRED_KINDS = Set.of("org", "person", "project", "event", "place", "attribute");
 
+    /** Positions a multi-word form may stretch by: room for two dropped stopwords. */
+    public static final int PHRASE_SLOP = 2;
+
     /** A nudge towards passages about the day a question names. */
     static final float DAY_BOOST = 5.0f;
 
@@ -106,9 +109,9 @@ public final class QueryBuilder {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int n = Math.max(1, index.size());
         for (Map.Entry<String, List<Concept.Variant>> e : concepts.entrySet()) {
-            Query q = conceptQuery(e.getValue());
-            int df = index.count(q);
+            int df = index.count(conceptQuery(e.getValue()));
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            Query q = weightedConceptQuery(e.getValue(), idf, index);
             planned.add(new Concept(
                     e.getKey(), e.getValue(), df, idf, required.contains(e.getKey()), kinds.getOrDefault(e.getKey(), "word")));
             query.add(q, BooleanClause.Occur.SHOULD);
@@ -185,7 +188,7 @@ public final class QueryBuilder {
         return words.isEmpty() && bigrams.isEmpty() ? Optional.empty() : Optional.of(new Concept.Variant(words, bigrams));
     }
 
-    /** The best of the concept's variants in either field. */
+    /** The best of the concept's variants in either field, unweighted: for counting matches. */
     static Query conceptQuery(List<Concept.Variant> variants) {
         List<Query> alternatives = new ArrayList<>();
         for (Concept.Variant v : variants) {
@@ -193,17 +196,48 @@ public final class QueryBuilder {
                 alternatives.add(sequence(Fields.WORDS, v.words()));
             }
             if (!v.bigrams().isEmpty()) {
-                alternatives.add(new BoostQuery(sequence(Fields.BIGRAMS, v.bigrams()), BIGRAM_WEIGHT));
+                alternatives.add(sequence(Fields.BIGRAMS, v.bigrams()));
             }
         }
         return new DisjunctionMaxQuery(alternatives, 0.0f);
+    }
+
+    /**
+     * The best of the concept's variants in either field, each weighted so that it scores like the
+     * concept itself. A phrase scores the sum of its terms' idf, so 潮汐调度器 (two words, four
+     * bigrams) would outweigh "Tidewater", and "node operator" would count as the common words
+     * "node" plus "operator"; scaling each variant by concept idf over the sum of its terms' idf
+     * makes a concept count once, as rare as it really is, however it is spelled.
+     */
+    static Query weightedConceptQuery(List<Concept.Variant> variants, double conceptIdf, PassageIndex index) {
+        List<Query> alternatives = new ArrayList<>();
+        for (Concept.Variant v : variants) {
+            if (!v.words().isEmpty()) {
+                alternatives.add(weighted(Fields.WORDS, v.words(), conceptIdf, 1.0f, index));
+            }
+            if (!v.bigrams().isEmpty()) {
+                alternatives.add(weighted(Fields.BIGRAMS, v.bigrams(), conceptIdf, BIGRAM_WEIGHT, index));
+            }
+        }
+        return new DisjunctionMaxQuery(alternatives, 0.0f);
+    }
+
+    private static Query weighted(String field, List<String> terms, double conceptIdf, float weight, PassageIndex index) {
+        double sum = 0;
+        for (String t : terms) {
+            sum += index.idf(field, t);
+        }
+        float boost = sum <= 0 ? weight : (float) (weight * conceptIdf / sum);
+        return new BoostQuery(sequence(field, terms), boost);
     }
 
     private static Query sequence(String field, List<String> terms) {
         if (terms.size() == 1) {
             return new TermQuery(new Term(field, terms.get(0)));
         }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        // Slop: a stopword dropped inside a form ("meet the ambassadors") leaves a gap in the
+        // indexed positions that an exact phrase would not bridge.
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
         for (String t : terms) {
             phrase.add(new Term(field, t));
         }

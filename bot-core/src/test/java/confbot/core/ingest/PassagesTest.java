@@ -126,8 +126,15 @@ final class PassagesTest {
     }
 
     @Test
-    void searchableTextHoldsTitleHeadingAndText() {
+    void searchableTextOfCuratedPassagesHoldsHeadingAndTextButNotTheNoteTitle() {
         Passage p = cut("# Keynotes\n\nLinus spoke.\n").get(0);
+
+        assertThat(p.searchableText()).contains("Keynotes", "Linus spoke.").doesNotContain("Note title");
+    }
+
+    @Test
+    void searchableTextOfRawPassagesAlsoHoldsTheNoteTitle() {
+        Passage p = passages.of(note("# Keynotes\n\nLinus spoke.\n"), SOURCES, Passage.Origin.FOLDER, null).get(0);
 
         assertThat(p.searchableText()).contains("Note title", "Keynotes", "Linus spoke.");
     }
