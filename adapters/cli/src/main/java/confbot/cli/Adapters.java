@@ -1,6 +1,5 @@
 package confbot.cli;
 
-import confbot.core.ConfBot;
 import confbot.core.chat.ChatAdapter;
 import confbot.discord.DiscordAdapter;
 import confbot.discord.DiscordConfig;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The chat platforms the environment configures, one per token that is set. Read before the
- * knowledge is loaded, so a missing token is reported at once.
+ * The chat platforms the settings configure, one per token that is set. Read before the knowledge
+ * is loaded, so a missing token or a bad setting is reported at once.
  */
 record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> discord) {
 
@@ -27,10 +26,10 @@ record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> disco
         return telegram.isEmpty() && discord.isEmpty();
     }
 
-    List<ChatAdapter> create(ConfBot bot, boolean skipBacklog) {
+    /** The adapters over {@code bot}; {@code --skip-backlog} arrives as TELEGRAM_SKIP_BACKLOG. */
+    List<ChatAdapter> create(MeteredChatBot bot) {
         List<ChatAdapter> adapters = new ArrayList<>();
-        telegram.ifPresent(config -> adapters.add(new TelegramAdapter(
-                skipBacklog ? config.withSkipBacklog(true) : config, bot, InstantSource.system())));
+        telegram.ifPresent(config -> adapters.add(new TelegramAdapter(config, bot, InstantSource.system())));
         discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot)));
         return adapters;
     }

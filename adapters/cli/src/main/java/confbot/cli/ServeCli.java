@@ -2,13 +2,24 @@ package confbot.cli;
 
 import confbot.core.ConfBot;
 import confbot.core.Setup;
-import confbot.core.chat.ChatAdapter;
-import java.util.ArrayList;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -19,13 +30,29 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Runs the chat adapters whose tokens are set (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN) until stopped.")
+        description = {
+            "Runs every chat adapter whose token is set (TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN, or their *_FILE",
+            "variants) in one process, with /healthz, /readyz and /metrics on --http-port, until stopped.",
+            "Settings come from confbot.yaml (--config, CONFBOT_CONFIG, or ./confbot.yaml), then the",
+            "environment, then these options, each overriding the one before. See docs/operations.md."
+        })
 final class ServeCli implements Callable<Integer> {
+
+    /** SIGTERM to exit: Kubernetes waits 30 s by default, Docker 10 s; stay inside the shorter. */
+    static final Duration STOP_DEADLINE = Duration.ofMillis(9_500);
+    static final String CONFIG_ENV = "CONFBOT_CONFIG";
+    static final Path DEFAULT_CONFIG = Path.of("confbot.yaml");
 
     private static final Logger log = LoggerFactory.getLogger(ServeCli.class);
 
     @Mixin
     KnowledgeOptions knowledge;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE (default: $CONFBOT_CONFIG, else ./confbot.yaml if present).")
+    Optional<Path> config = Optional.empty();
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /healthz, /readyz and /metrics on PORT (default 8080; 0 picks a free port, logged).")
+    Optional<Integer> httpPort = Optional.empty();
 
     @Option(names = "--skip-backlog", description = "Ignore Telegram updates sent before the bot started.")
     boolean skipBacklog;
@@ -43,37 +70,126 @@ final class ServeCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Setup setup = knowledge.setup();
-        Adapters configured = Adapters.fromEnv(env);
-        if (configured.isEmpty()) {
+        Optional<Path> file = configFile();
+        ServeSettings settings = settings(file);
+        if (settings.adapters().isEmpty()) {
             spec.commandLine().getErr().println(
-                    "confbot serve: no chat adapter is configured; set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN.");
+                    "confbot serve: no chat adapter is configured; set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN"
+                            + " (or TELEGRAM_BOT_TOKEN_FILE / DISCORD_BOT_TOKEN_FILE, or token_file in confbot.yaml).");
             return 2;
         }
-        List<ChatAdapter> adapters = configured.create(bots.apply(setup), skipBacklog);
-        CountDownLatch stopped = new CountDownLatch(1);
-        List<ChatAdapter> started = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (ChatAdapter a : started) {
-                a.close();
-            }
-            stopped.countDown();
-        }, "confbot-shutdown"));
-        for (ChatAdapter adapter : adapters) {
-            try {
-                adapter.start();
-            } catch (Exception e) {
-                // The adapters word their failures without tokens; say which one and stop cleanly.
-                started.forEach(ChatAdapter::close);
-                adapter.close();
-                spec.commandLine().getErr().println("confbot serve: cannot start " + adapter.name() + ": " + e.getMessage());
-                return 1;
-            }
-            started.add(adapter);
-            log.info("{} adapter connected", adapter.name());
+        Logging.configureServe(settings.logFormat(), env.containsKey("CONFBOT_LOG_LEVEL"));
+        file.ifPresent(f -> log.info("Settings from {}", f.toAbsolutePath()));
+        logPending(settings);
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Memory and threads: the numbers to watch against the container's limit.
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Server server = new Server(() -> bots.apply(settings.knowledge()), settings.adapters()::create, settings.httpPort(), registry);
+
+        // Registered before start: a SIGTERM while the index builds must stop cleanly too.
+        Thread hook = new Thread(() -> stopAndHalt(server), "confbot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.close();
+            removeHook(hook);
+            spec.commandLine().getErr().println("confbot serve: " + e.getMessage());
+            return 1;
         }
-        spec.commandLine().getErr().println("confbot serving: " + adapters.stream().map(ChatAdapter::name).toList());
-        stopped.await();
+        // Runs until a signal: the hook stops the server and ends the process.
+        new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** --config, else $CONFBOT_CONFIG, else ./confbot.yaml when there is one. */
+    private Optional<Path> configFile() {
+        return config.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(v -> !v.isBlank()).map(Path::of))
+                .or(() -> Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty());
+    }
+
+    /** The file, the environment and this command's options, layered and checked. */
+    private ServeSettings settings(Optional<Path> file) {
+        Map<String, String> options = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        httpPort.ifPresent(p -> option(options, names, Settings.HTTP_PORT, String.valueOf(p), "--http-port"));
+        if (!knowledge.notes.isEmpty()) {
+            option(options, names, Settings.NOTES, join(knowledge.notes), "--notes");
+        }
+        if (!knowledge.catalogs.isEmpty()) {
+            option(options, names, Settings.CATALOGS, join(knowledge.catalogs), "--catalog");
+        }
+        if (knowledge.noBuiltin) {
+            option(options, names, Settings.BUILTIN, "false", "--no-builtin");
+        }
+        if (skipBacklog) {
+            option(options, names, "TELEGRAM_SKIP_BACKLOG", "true", "--skip-backlog");
+        }
+        ServeEnvironment layered = ServeEnvironment.of(file.map(ConfigFile::read), env, options, names);
+        return ServeSettings.from(layered);
+    }
+
+    private static void option(Map<String, String> options, Map<String, String> names, String env, String value, String option) {
+        options.put(env, value);
+        names.put(env, option);
+    }
+
+    private static String join(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Admin ids, rate limits and the cache size are read and checked, but this core does not take them yet. */
+    private static void logPending(ServeSettings settings) {
+        boolean any = !settings.admins().telegram().isEmpty()
+                || !settings.admins().discord().isEmpty()
+                || settings.rateLimits().perUserPerMinute().isPresent()
+                || settings.rateLimits().perChatPerMinute().isPresent()
+                || settings.answerCacheSize().isPresent();
+        if (any) {
+            log.warn("admins, rate_limit and answer_cache are checked but not applied: this core has no options for them yet");
+        }
+    }
+
+    /**
+     * The shutdown hook: stop the server (no new messages, answers in flight finished, index
+     * closed), then end the process with status 0.
+     *
+     * <p>Why {@code halt}: on SIGTERM the JVM runs its hooks and then exits with 143 (128 + 15),
+     * which Docker and Kubernetes report as an error; a hook cannot call {@code System.exit} (it
+     * would wait for itself), but it can halt with the status it chooses. Halting also means a
+     * library's stray non-daemon thread cannot keep the process alive past the deadline. Why 0
+     * even from the watchdog: the stop was asked for, and nothing is lost by cutting it short —
+     * Telegram delivers unconfirmed updates again at the next start, and a Discord user whose
+     * answer was cut sees the interaction fail rather than a wrong answer.
+     */
+    private static void stopAndHalt(Server server) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_DEADLINE.toMillis());
+                log.warn("Still stopping after {} s; exiting now", STOP_DEADLINE.toSeconds());
+                Runtime.getRuntime().halt(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopped in time
+            }
+        }, "confbot-shutdown-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        log.info("Signal received; stopping");
+        server.close();
+        watchdog.interrupt();
+        System.err.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Already shutting down: the hook is running and will end the process itself.
+        }
     }
 }

@@ -22,6 +22,14 @@ final class CliTest {
     record Run(int exit, String out, String err) {}
 
     static Run run(String stdin, String... args) {
+        return run(stdin, Map.of(), args);
+    }
+
+    static Run runWithEnv(Map<String, String> env, String... args) {
+        return run("", env, args);
+    }
+
+    static Run run(String stdin, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(
@@ -29,7 +37,7 @@ final class CliTest {
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
-                Map.of());
+                env);
         return new Run(exit, out.toString(), err.toString());
     }
 

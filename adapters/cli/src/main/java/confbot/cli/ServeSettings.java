@@ -1,0 +1,181 @@
+package confbot.cli;
+
+import confbot.core.Setup;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Everything {@code confbot serve} runs with, typed and checked. Built once at start from a {@link
+ * ServeEnvironment}; every message names the setting (and where it was set), never a token's value.
+ *
+ * @param adapters the chat platforms with a token
+ * @param knowledge what to index
+ * @param admins who may use {@code /reload}, per platform
+ * @param rateLimits messages per minute per user and per chat; empty leaves the core's default
+ * @param answerCacheSize answers to keep; empty leaves the core's default
+ * @param httpPort the health and metrics port; 0 picks a free one
+ * @param logFormat console lines or JSON lines
+ */
+record ServeSettings(
+        Adapters adapters,
+        Setup knowledge,
+        Admins admins,
+        RateLimits rateLimits,
+        OptionalInt answerCacheSize,
+        int httpPort,
+        LogFormat logFormat) {
+
+    static final int DEFAULT_HTTP_PORT = 8080;
+    private static final Pattern ID = Pattern.compile("-?[0-9]+");
+
+    ServeSettings {
+        Objects.requireNonNull(adapters, "adapters");
+        Objects.requireNonNull(knowledge, "knowledge");
+        Objects.requireNonNull(admins, "admins");
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(answerCacheSize, "answerCacheSize");
+        Objects.requireNonNull(logFormat, "logFormat");
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("http port must be 0-65535, was " + httpPort);
+        }
+    }
+
+    /** User ids allowed to run admin commands, as the platforms send them (opaque strings). */
+    record Admins(Set<String> telegram, Set<String> discord) {
+        Admins {
+            telegram = Set.copyOf(telegram);
+            discord = Set.copyOf(discord);
+        }
+    }
+
+    /** Messages per minute; empty leaves the core's default. */
+    record RateLimits(OptionalInt perUserPerMinute, OptionalInt perChatPerMinute) {
+        RateLimits {
+            Objects.requireNonNull(perUserPerMinute, "perUserPerMinute");
+            Objects.requireNonNull(perChatPerMinute, "perChatPerMinute");
+        }
+    }
+
+    enum LogFormat {
+        TEXT,
+        JSON
+    }
+
+    /**
+     * Reads and checks every setting.
+     *
+     * @throws IllegalArgumentException naming the first bad setting and where it was set
+     */
+    static ServeSettings from(ServeEnvironment env) {
+        Adapters adapters;
+        try {
+            adapters = Adapters.fromEnv(env.values());
+        } catch (IllegalArgumentException e) {
+            throw env.explain(e);
+        }
+        return new ServeSettings(
+                adapters,
+                knowledge(env),
+                new Admins(ids(env, Settings.ADMINS_TELEGRAM), ids(env, Settings.ADMINS_DISCORD)),
+                new RateLimits(positive(env, Settings.RATE_PER_USER), positive(env, Settings.RATE_PER_CHAT)),
+                positive(env, Settings.ANSWER_CACHE_SIZE),
+                env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
+                env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT));
+    }
+
+    private static Setup knowledge(ServeEnvironment env) {
+        boolean builtin = env.get(Settings.BUILTIN).map(v -> bool(env, Settings.BUILTIN, v)).orElse(true);
+        List<Path> notes = paths(env, Settings.NOTES, Files::isDirectory, "no such folder");
+        List<Path> catalogs = paths(env, Settings.CATALOGS, Files::isRegularFile, "no such file");
+        if (!builtin && notes.isEmpty() && catalogs.isEmpty()) {
+            throw new IllegalArgumentException(env.describe(Settings.BUILTIN)
+                    + " is false and no notes or catalogs are set: there is nothing to answer from");
+        }
+        return new Setup(builtin, notes, catalogs);
+    }
+
+    private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {
+        List<Path> paths = new ArrayList<>();
+        for (String item : env.get(name).map(v -> v.split(Pattern.quote(File.pathSeparator))).orElse(new String[0])) {
+            if (item.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(item.strip());
+            if (!exists.test(path)) {
+                throw new IllegalArgumentException(env.describe(name) + ": " + missing + ": " + path);
+            }
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    private static Set<String> ids(ServeEnvironment env, String name) {
+        List<String> ids = new ArrayList<>();
+        for (String item : env.get(name).map(v -> v.split(",")).orElse(new String[0])) {
+            String id = item.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(env.describe(name) + " must be numeric user ids separated by commas, got '" + id + "'");
+            }
+            ids.add(id);
+        }
+        return Set.copyOf(ids);
+    }
+
+    private static OptionalInt positive(ServeEnvironment env, String name) {
+        Optional<String> value = env.get(name);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= 1) {
+                return OptionalInt.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the name
+        }
+        throw new IllegalArgumentException(env.describe(name) + " must be a whole number of at least 1, got '" + value.get() + "'");
+    }
+
+    private static int port(ServeEnvironment env, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the name
+        }
+        throw new IllegalArgumentException(
+                env.describe(Settings.HTTP_PORT) + " must be a port number 0-65535 (0 picks a free one), got '" + value + "'");
+    }
+
+    private static LogFormat logFormat(ServeEnvironment env, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "text", "plain", "console" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new IllegalArgumentException(env.describe(Settings.LOG_FORMAT) + " must be text or json, got '" + value + "'");
+        };
+    }
+
+    private static boolean bool(ServeEnvironment env, String name, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(env.describe(name) + " must be true or false, got '" + value + "'");
+        };
+    }
+}

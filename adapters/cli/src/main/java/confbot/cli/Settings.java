@@ -1,0 +1,84 @@
+package confbot.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting {@code confbot serve} reads: its key in {@code confbot.yaml} and the environment
+ * variable that overrides it. One table, so the file, the environment, the validation messages and
+ * docs/operations.md all use the same names.
+ */
+final class Settings {
+    private Settings() {}
+
+    /** The shape a value must have in the YAML file. */
+    enum Type {
+        STRING,
+        /** A file or folder; relative paths are resolved against the config file's folder. */
+        PATH,
+        INTEGER,
+        BOOLEAN,
+        /** A list of paths, joined with the platform's path separator in the environment (like PATH). */
+        PATHS,
+        /** A list of ids, comma-separated in the environment. */
+        IDS,
+        /** A shard list: {@code 0-3}, {@code "0,1"} or a YAML list of numbers; comma-separated in the environment. */
+        SHARD_IDS
+    }
+
+    /**
+     * One setting.
+     *
+     * @param key the dotted path in confbot.yaml, e.g. {@code telegram.api_url}
+     * @param env the environment variable, e.g. {@code TELEGRAM_API_URL}
+     */
+    record Setting(String key, String env, Type type) {}
+
+    static final String TELEGRAM_TOKEN = "TELEGRAM_BOT_TOKEN";
+    static final String TELEGRAM_TOKEN_FILE = "TELEGRAM_BOT_TOKEN_FILE";
+    static final String DISCORD_TOKEN = "DISCORD_BOT_TOKEN";
+    static final String DISCORD_TOKEN_FILE = "DISCORD_BOT_TOKEN_FILE";
+    static final String BUILTIN = "CONFBOT_BUILTIN";
+    static final String NOTES = "CONFBOT_NOTES";
+    static final String CATALOGS = "CONFBOT_CATALOGS";
+    static final String ADMINS_TELEGRAM = "CONFBOT_ADMINS_TELEGRAM";
+    static final String ADMINS_DISCORD = "CONFBOT_ADMINS_DISCORD";
+    static final String RATE_PER_USER = "CONFBOT_RATE_LIMIT_PER_USER";
+    static final String RATE_PER_CHAT = "CONFBOT_RATE_LIMIT_PER_CHAT";
+    static final String ANSWER_CACHE_SIZE = "CONFBOT_ANSWER_CACHE_SIZE";
+    static final String HTTP_PORT = "CONFBOT_HTTP_PORT";
+    static final String LOG_FORMAT = "LOG_FORMAT";
+
+    static final List<Setting> ALL = List.of(
+            new Setting("telegram.token_file", TELEGRAM_TOKEN_FILE, Type.PATH),
+            new Setting("telegram.api_url", "TELEGRAM_API_URL", Type.STRING),
+            new Setting("telegram.webhook_url", "TELEGRAM_WEBHOOK_URL", Type.STRING),
+            new Setting("telegram.webhook_secret", "TELEGRAM_WEBHOOK_SECRET", Type.STRING),
+            new Setting("telegram.webhook_port", "TELEGRAM_WEBHOOK_PORT", Type.INTEGER),
+            new Setting("telegram.skip_backlog", "TELEGRAM_SKIP_BACKLOG", Type.BOOLEAN),
+            new Setting("discord.token_file", DISCORD_TOKEN_FILE, Type.PATH),
+            new Setting("discord.guild_id", "DISCORD_GUILD_ID", Type.STRING),
+            new Setting("discord.message_content", "DISCORD_MESSAGE_CONTENT", Type.BOOLEAN),
+            new Setting("discord.shards", "DISCORD_SHARDS", Type.INTEGER),
+            new Setting("discord.shard_ids", "DISCORD_SHARD_IDS", Type.SHARD_IDS),
+            new Setting("discord.api_url", "DISCORD_API_URL", Type.STRING),
+            new Setting("discord.gateway_url", "DISCORD_GATEWAY_URL", Type.STRING),
+            new Setting("knowledge.builtin", BUILTIN, Type.BOOLEAN),
+            new Setting("knowledge.notes", NOTES, Type.PATHS),
+            new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
+            new Setting("admins.telegram", ADMINS_TELEGRAM, Type.IDS),
+            new Setting("admins.discord", ADMINS_DISCORD, Type.IDS),
+            new Setting("rate_limit.per_user_per_minute", RATE_PER_USER, Type.INTEGER),
+            new Setting("rate_limit.per_chat_per_minute", RATE_PER_CHAT, Type.INTEGER),
+            new Setting("answer_cache.size", ANSWER_CACHE_SIZE, Type.INTEGER),
+            new Setting("http.port", HTTP_PORT, Type.INTEGER),
+            new Setting("log.format", LOG_FORMAT, Type.STRING));
+
+    static Optional<Setting> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    static Optional<Setting> byEnv(String env) {
+        return ALL.stream().filter(s -> s.env().equals(env)).findFirst();
+    }
+}
