@@ -59,7 +59,7 @@ public final class AnswerWriter {
             return new Answer(false, "", List.of(), none, "nothing matched");
         }
         Hit top = retrieval.hits().get(0);
-        List<Passage> window = window(top, retrieval.hits(), index);
+        List<Passage> window = window(top, retrieval.hits(), index, concepts);
         List<Evidence.Analysed> analysed = window.stream().map(evidence::analyse).toList();
         Features f = features(concepts, analysed, top.score());
         if (!policy.answers(f)) {
@@ -100,8 +100,12 @@ public final class AnswerWriter {
                 f.topScore());
     }
 
-    /** The best passage, its neighbour when it is short or raw, and a close runner-up. */
-    private static List<Passage> window(Hit top, List<Hit> hits, PassageIndex index) {
+    /**
+     * The best passage, its neighbour when it is short or raw, and a close runner-up in the same
+     * language and conference that names every name the question names (a runner-up that scores on
+     * the question's filler words alone is not evidence).
+     */
+    private List<Passage> window(Hit top, List<Hit> hits, PassageIndex index, List<Concept> concepts) {
         List<Passage> window = new ArrayList<>();
         Passage best = top.passage();
         window.add(best);
@@ -116,12 +120,18 @@ public final class AnswerWriter {
             // the other year is a different fact that happens to share the words.
             if (h.passage().language() == best.language()
                     && h.passage().conference().equals(best.conference())
-                    && !window.contains(h.passage())) {
+                    && !window.contains(h.passage())
+                    && namesEverythingAsked(h.passage(), concepts)) {
                 window.add(h.passage());
                 break;
             }
         }
         return window;
+    }
+
+    private boolean namesEverythingAsked(Passage p, List<Concept> concepts) {
+        Evidence.Analysed a = evidence.analyse(p);
+        return concepts.stream().filter(Concept::required).allMatch(c -> Evidence.mentions(a, c));
     }
 
     private static Features features(List<Concept> concepts, List<Evidence.Analysed> window, double topScore) {

@@ -19,8 +19,10 @@ public final class GlossaryMatcher {
     public record Match(Glossary.Group group, String form, int start, int end) {}
 
     private final List<Form> forms;
+    private final Glossary glossary;
 
     public GlossaryMatcher(Glossary glossary) {
+        this.glossary = glossary;
         List<Form> all = new ArrayList<>();
         for (Glossary.Group g : glossary.groups()) {
             for (String f : g.forms()) {
@@ -30,6 +32,11 @@ public final class GlossaryMatcher {
         }
         all.sort(Comparator.comparingInt((Form f) -> f.text().length()).reversed());
         this.forms = List.copyOf(all);
+    }
+
+    /** Every form of every group of {@code kind}, e.g. all place names. */
+    public List<String> forms(String kind) {
+        return glossary.groups().stream().filter(g -> g.kind().equals(kind)).flatMap(g -> g.forms().stream()).toList();
     }
 
     /** Mentions in {@code normalizedQuestion} (already lowercased), left to right, not overlapping. */

@@ -47,6 +47,9 @@ public final class QueryBuilder {
      */
     static final Set<String> REQUIRED_KINDS = Set.of("org", "person", "project", "event", "place", "attribute");
 
+    /** Glossary kind of the words that ask for a place. */
+    static final String ASKS_PLACE = "asks-place";
+
     /** Positions a multi-word form may stretch by: room for two dropped stopwords. */
     public static final int PHRASE_SLOP = 2;
 
@@ -79,7 +82,12 @@ public final class QueryBuilder {
         StringBuilder rest = new StringBuilder(normalized);
         for (GlossaryMatcher.Match m : glossary.find(normalized)) {
             List<Concept.Variant> variants = new ArrayList<>();
-            for (String form : m.group().forms()) {
+            List<String> forms = new ArrayList<>(m.group().forms());
+            if (ASKS_PLACE.equals(m.group().kind())) {
+                // "Where" is answered by a place, which the passage names without the word "where".
+                forms.addAll(glossary.forms("place"));
+            }
+            for (String form : forms) {
                 variant(form).ifPresent(variants::add);
             }
             if (!variants.isEmpty()) {
