@@ -21,13 +21,23 @@ public record Reply(Kind kind, String text, List<Source> sources) {
         /** A listing: schedule, slides, help, about. */
         LISTING,
         /** A one-line usage message for a bad command or argument. */
-        USAGE
+        USAGE,
+        /**
+         * Send nothing at all. A rate-limited sender hears "slow down" once; after that each message
+         * gets this, so a flood of questions cannot make the bot flood the chat in turn.
+         */
+        SILENT
     }
 
     public Reply {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         sources = List.copyOf(sources);
+    }
+
+    /** The reply that tells the adapter to send nothing. */
+    public static Reply silent() {
+        return new Reply(Kind.SILENT, "", List.of());
     }
 
     /** Whether the bot answered from its knowledge (the evaluation's {@code answered}). */

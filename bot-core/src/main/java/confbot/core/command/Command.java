@@ -13,6 +13,8 @@ public record Command(Kind kind, String name, String argument) {
         SLIDES,
         ABOUT,
         HELP,
+        /** Rebuild the knowledge now; for admins only, which {@code ConfBot} checks. */
+        RELOAD,
         UNKNOWN
     }
 }

@@ -27,6 +27,7 @@ public final class CommandParser {
             case "slides", "ppt" -> Command.Kind.SLIDES;
             case "about" -> Command.Kind.ABOUT;
             case "help", "start" -> Command.Kind.HELP;
+            case "reload" -> Command.Kind.RELOAD;
             default -> Command.Kind.UNKNOWN;
         };
         return new Command(kind, name, argument);

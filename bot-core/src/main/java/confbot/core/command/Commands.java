@@ -25,8 +25,17 @@ public final class Commands {
         this.ask = ask;
     }
 
+    /** Parses {@code text} with the parser every adapter shares. */
+    public Command parse(String text) {
+        return parser.parse(text);
+    }
+
     public Reply handle(Inbound message, Library library) {
-        Command command = parser.parse(message.text());
+        return handle(message, parser.parse(message.text()), library);
+    }
+
+    /** Handles a message already parsed into {@code command} (the caller looked at it first). */
+    public Reply handle(Inbound message, Command command, Library library) {
         Language lang = language(message, command.argument());
         return switch (command.kind()) {
             case QUESTION -> question(command.argument(), lang, library);
@@ -35,7 +44,9 @@ public final class Commands {
             case SLIDES -> slides.reply(command.argument(), lang, library);
             case ABOUT -> about.reply(lang, library);
             case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang), List.of());
-            case UNKNOWN -> usage(command, lang);
+            // ConfBot answers /reload itself, as only it can check the sender and reload; anything
+            // that reaches here has not been authorised, and reads like an unknown command.
+            case RELOAD, UNKNOWN -> usage(command, lang);
         };
     }
 
@@ -72,5 +83,30 @@ public final class Commands {
     /** Failure text for when something breaks, in the user's language. */
     public static String failure(Inbound message) {
         return Messages.failed(language(message, message.text()));
+    }
+
+    /** The polite refusal of /reload to someone who is not an admin. */
+    public static Reply reloadRefused(Inbound message) {
+        return new Reply(Reply.Kind.USAGE, Messages.reloadRefused(interfaceLanguage(message)), List.of());
+    }
+
+    /** What an admin hears after /reload rebuilt the knowledge. */
+    public static Reply reloaded(Inbound message, int passages, long version) {
+        return new Reply(Reply.Kind.LISTING, Messages.reloaded(interfaceLanguage(message), passages, version), List.of());
+    }
+
+    /** What an admin hears when /reload failed; the old knowledge keeps serving. */
+    public static Reply reloadFailed(Inbound message, String reason) {
+        return new Reply(Reply.Kind.USAGE, Messages.reloadFailed(interfaceLanguage(message), reason), List.of());
+    }
+
+    /** The one "slow down" a rate-limited sender hears, in both languages. */
+    public static Reply slowDown(Inbound message) {
+        return new Reply(Reply.Kind.USAGE, Messages.slowDown(language(message, message.text())), List.of());
+    }
+
+    /** "/reload" has no words of the user's to tell the language by: the interface language decides. */
+    private static Language interfaceLanguage(Inbound message) {
+        return language(message, "");
     }
 }

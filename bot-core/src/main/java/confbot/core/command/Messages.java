@@ -55,4 +55,32 @@ final class Messages {
     static String failed(Language lang) {
         return lang == Language.ZH ? "抱歉，处理这条消息时出错了，请稍后再试。" : "Sorry, something went wrong with that message. Please try again later.";
     }
+
+    static String reloadRefused(Language lang) {
+        return lang == Language.ZH
+                ? "抱歉，只有机器人的管理员可以重新加载资料。"
+                : "Sorry, only the bot's admins can reload its knowledge.";
+    }
+
+    static String reloaded(Language lang, int passages, long version) {
+        return lang == Language.ZH
+                ? "已重新加载资料：" + passages + " 个段落（第 " + version + " 版）。"
+                : "Reloaded the knowledge: " + passages + " passages (version " + version + ").";
+    }
+
+    static String reloadFailed(Language lang, String reason) {
+        return lang == Language.ZH
+                ? "重新加载失败，仍在使用原来的资料：" + reason
+                : "The reload failed; the previous knowledge is still in use: " + reason;
+    }
+
+    /**
+     * Both languages, the asker's first: a rate-limited message may be a single emoji, and the one
+     * warning a sender gets must be understood whatever the guess.
+     */
+    static String slowDown(Language lang) {
+        String zh = "消息有点多，请稍等一会儿再问，我很快就能继续回答。";
+        String en = "That's a lot of messages at once. Please wait a moment before asking again.";
+        return lang == Language.ZH ? zh + "\n" + en : en + "\n" + zh;
+    }
 }

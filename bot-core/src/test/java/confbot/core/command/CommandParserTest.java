@@ -23,6 +23,7 @@ final class CommandParserTest {
                 new Case("/slides crd", Command.Kind.SLIDES, "slides", "crd"),
                 new Case("/ppt kata", Command.Kind.SLIDES, "ppt", "kata"),
                 new Case("/about", Command.Kind.ABOUT, "about", ""),
+                new Case("/reload@confbot_bot", Command.Kind.RELOAD, "reload", ""),
                 new Case("/ask Where was it?", Command.Kind.ASK, "ask", "Where was it?"),
                 new Case("/q 在哪里举办？", Command.Kind.ASK, "q", "在哪里举办？"),
                 new Case("  /ASK   spaced out  ", Command.Kind.ASK, "ask", "spaced out"),
