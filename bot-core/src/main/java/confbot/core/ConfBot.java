@@ -8,6 +8,7 @@ import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
 import confbot.core.command.AskCommand;
+import confbot.core.command.Command;
 import confbot.core.command.CommandParser;
 import confbot.core.command.Commands;
 import confbot.core.index.Analyzers;
@@ -21,7 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,68 +33,211 @@ import org.slf4j.LoggerFactory;
  * The core behind the chat port. Holds the current {@link Library} and swaps it whole on {@link
  * #reload}, so a question is always answered from one complete index. Never throws on user input:
  * a failure becomes a polite reply and one logged error.
+ *
+ * <p>Before a message reaches the commands it passes the rate limits; {@code /reload} is answered
+ * here, for admins only; questions go through the answer cache.
+ *
+ * <p>Why the old index is not closed after a swap: it lives on the heap ({@code
+ * ByteBuffersDirectory}), holds no file handle or mapped memory, and is collected once the last
+ * query that read it returns. Closing it at the swap would make such a query fail with Lucene's
+ * {@code AlreadyClosedException}; counting readers to close it later would buy nothing the
+ * garbage collector does not already do. {@link #close()} closes the current one at shutdown.
  */
-public final class ConfBot implements ChatBot, TopicSuggester {
+public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConfBot.class);
 
+    /** The library and its version, swapped together so a cached answer is keyed by its source. */
+    private record Loaded(Library library, long version) {}
+
     private final LibraryLoader loader;
     private final Commands commands;
-    private final AtomicReference<Library> library;
-    private final AtomicReference<Setup> setup;
+    private final Setup setup;
+    private final BotOptions options;
+    private final AtomicReference<Loaded> current;
+    private final RateLimiter limiter;
+    private final AnswerCache answers;
+    private final AtomicLong reloads = new AtomicLong();
+    private final AtomicLong failedReloads = new AtomicLong();
+    /** One rebuild at a time: the watcher and /reload may both ask for one. */
+    private final ReentrantLock reloading = new ReentrantLock();
 
-    ConfBot(LibraryLoader loader, Commands commands, Setup setup) {
+    ConfBot(LibraryLoader loader, Commands commands, Setup setup, BotOptions options) {
         this.loader = loader;
         this.commands = commands;
-        this.setup = new AtomicReference<>(setup);
-        this.library = new AtomicReference<>(loader.load(setup));
+        this.setup = setup;
+        this.options = options;
+        this.limiter = new RateLimiter(options.rateLimit(), options.clock());
+        this.answers = new AnswerCache(options.answerCacheSize());
+        this.current = new AtomicReference<>(new Loaded(loader.load(setup), 0));
     }
 
     /** Loads the built-in knowledge, then whatever {@code setup} adds, and wires the core. */
     public static ConfBot create(Setup setup) {
-        return create(new KnowledgeLoader().loadBuiltin(), setup);
+        return create(setup, BotOptions.defaults());
+    }
+
+    /** As {@link #create(Setup)}, with admins, rate limits and cache size from {@code options}. */
+    public static ConfBot create(Setup setup, BotOptions options) {
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options);
     }
 
     /** Wires the core over a given knowledge base (tests pass small ones). */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup) {
+        return create(knowledge, setup, BotOptions.defaults());
+    }
+
+    /** Wires the core over a given knowledge base with the given options. */
+    public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         QueryBuilder queries = new QueryBuilder(analyzers, new GlossaryMatcher(knowledge.glossary()), loader.conferenceIdsByYear());
         AskCommand ask = new AskCommand(new Retriever(queries), new AnswerWriter(analyzers, new AbstainPolicy()));
-        return new ConfBot(loader, new Commands(new CommandParser(), ask), setup);
+        return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
     }
 
     @Override
     public Reply reply(Inbound message) {
         try {
-            return commands.handle(message, library.get());
+            switch (limiter.check(message.origin())) {
+                case WARN:
+                    log.info("Rate limit reached by a {} sender; warning once", message.origin().platform());
+                    return Commands.slowDown(message);
+                case DROP:
+                    return Reply.silent();
+                case ALLOW:
+                    break;
+            }
+            Command command = commands.parse(message.text());
+            if (command.kind() == Command.Kind.RELOAD) {
+                return reloadFor(message);
+            }
+            // One snapshot for the whole message: the answer and its cache key come from the same library.
+            Loaded loaded = current.get();
+            if (isQuestion(command)) {
+                return answers.get(command.argument(), message.locale(), loaded.version(),
+                        () -> commands.handle(message, command, loaded.library()));
+            }
+            return commands.handle(message, command, loaded.library());
         } catch (RuntimeException e) {
             log.error("Failed to answer a {} message", message.origin().platform(), e);
             return new Reply(Reply.Kind.USAGE, Commands.failure(message), List.of());
         }
     }
 
-    /** The answer to a question with the features behind the decision. */
-    public Answer explain(String question) {
-        return commands.explain(question, library.get());
+    private static boolean isQuestion(Command command) {
+        return (command.kind() == Command.Kind.QUESTION || command.kind() == Command.Kind.ASK)
+                && !command.argument().isBlank();
     }
 
-    /** Rebuilds the library from the current setup and swaps it in; the old one keeps serving meanwhile. */
+    private Reply reloadFor(Inbound message) {
+        String who = message.origin().platform().name().toLowerCase(Locale.ROOT) + ":" + message.origin().userId();
+        if (!options.admins().contains(who)) {
+            log.info("Refused /reload from {}", who);
+            return Commands.reloadRefused(message);
+        }
+        log.info("Reload asked by admin {}", who);
+        try {
+            Library fresh = reload();
+            return Commands.reloaded(message, fresh.index().size(), knowledgeVersion());
+        } catch (RuntimeException e) {
+            log.warn("Reload failed, keeping the previous knowledge: {}", reason(e));
+            return Commands.reloadFailed(message, reason(e));
+        }
+    }
+
+    /** The answer to a question with the features behind the decision. */
+    public Answer explain(String question) {
+        return commands.explain(question, library());
+    }
+
+    /**
+     * Rebuilds the library from the setup and swaps it in; the old one keeps serving meanwhile.
+     *
+     * @throws IllegalArgumentException naming the file when the new knowledge cannot be loaded;
+     *     the old library stays in place
+     */
     public Library reload() {
-        Library fresh = loader.load(setup.get());
-        Library old = library.getAndSet(fresh);
-        log.info("Reloaded: {} passages (was {})", fresh.index().size(), old.index().size());
-        return fresh;
+        reloading.lock();
+        try {
+            reloads.incrementAndGet();
+            Library fresh;
+            try {
+                fresh = loader.load(setup);
+            } catch (RuntimeException e) {
+                failedReloads.incrementAndGet();
+                throw e;
+            }
+            Loaded old = current.get();
+            current.set(new Loaded(fresh, old.version() + 1));
+            // The new version already keys new answers apart; emptying the cache frees the old ones now.
+            answers.invalidateAll();
+            log.info("Reloaded: {} passages (was {}), knowledge version {}", fresh.index().size(), old.library().index().size(), old.version() + 1);
+            return fresh;
+        } finally {
+            reloading.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #reload()}, but a failure is one warning naming the cause, and the old library
+     * keeps serving: for the watcher, where nobody is there to catch.
+     */
+    public Optional<Library> tryReload() {
+        try {
+            return Optional.of(reload());
+        } catch (RuntimeException e) {
+            log.warn("Reload failed, keeping the previous knowledge: {}", reason(e));
+            return Optional.empty();
+        }
+    }
+
+    /** The loader's messages name the folder or file at fault; that is what an operator needs. */
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Starts watching the setup's notes folders and catalogs; a change reloads in the background. */
+    public KnowledgeWatcher watchKnowledge() {
+        KnowledgeWatcher watcher = new KnowledgeWatcher(
+                setup.notesFolders(), setup.catalogs(), KnowledgeWatcher.DEBOUNCE, this::tryReload);
+        watcher.start();
+        return watcher;
+    }
+
+    /** Starts at 0 and goes up by one with every successful reload. */
+    public long knowledgeVersion() {
+        return current.get().version();
+    }
+
+    /** Reloads attempted, successful or not (by the watcher or /reload). */
+    public long reloadCount() {
+        return reloads.get();
+    }
+
+    /** Reloads that failed and left the previous knowledge in place. */
+    public long failedReloadCount() {
+        return failedReloads.get();
+    }
+
+    public BotOptions options() {
+        return options;
     }
 
     public Library library() {
-        return library.get();
+        return current.get().library();
+    }
+
+    /** Closes the current index, at shutdown; answers in flight should have finished. */
+    @Override
+    public void close() {
+        current.get().library().index().close();
     }
 
     @Override
     public List<String> suggest(String prefix, int limit) {
         String p = prefix.strip().toLowerCase(Locale.ROOT);
-        Library lib = library.get();
+        Library lib = library();
         Set<String> starts = new LinkedHashSet<>();
         Set<String> contains = new LinkedHashSet<>();
         lib.catalog().talks().forEach(t -> offer(t.title(), p, starts, contains));
