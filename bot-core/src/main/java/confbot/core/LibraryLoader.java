@@ -2,7 +2,7 @@ package confbot.core;
 
 import confbot.core.catalog.TalkCatalog;
 import confbot.core.catalog.Talk;
-import confbot.core.catalog.TsvCatalog;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.chat.Source;
 import confbot.core.index.Analyzers;
 import confbot.core.index.PassageIndex;
@@ -80,12 +80,13 @@ public final class LibraryLoader {
             log.info("Indexed {} passages from {}", read.size(), folder);
         }
 
-        TsvCatalog tsv = new TsvCatalog(conferenceIdsByYear);
+        // The shipped conferences, even with --no-builtin: a catalog's times are placed in their zones.
+        CatalogReader reader = new CatalogReader(builtin.conferences());
         List<Talk> talks = new ArrayList<>();
         List<URI> files = new ArrayList<>();
         for (Path file : setup.catalogs()) {
             try {
-                talks.addAll(tsv.load(file));
+                talks.addAll(reader.load(file));
                 files.add(file.toAbsolutePath().toUri());
             } catch (IOException | UncheckedIOException e) {
                 throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param builtin whether to include the curated notes and conference facts
  * @param notesFolders folders of Markdown or text notes to index as they are
- * @param catalogs talk catalogs in the TSV format of {@code shared/data/*-talks.tsv}
+ * @param catalogs talk catalogs: the TSV of {@code shared/data/*-talks.tsv}, iCalendar {@code .ics}
+ *     or a pretalx/frab {@code schedule.json}
  */
 public record Setup(boolean builtin, List<Path> notesFolders, List<Path> catalogs) {
     public Setup {

@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One talk of a catalog. Empty cells are empty optionals or lists: unknown, not "none". */
+/**
+ * One talk of a catalog. Empty cells are empty optionals or lists: unknown, not "none". Date and
+ * times are wall-clock times in the conference's time zone ({@code Conference.timezone()}); the
+ * readers of formats that carry zones convert to it.
+ *
+ * @param page the talk's own page (a schedule entry), when the catalog gives one
+ */
 public record Talk(
         String title,
         List<String> speakers,
@@ -18,7 +24,8 @@ public record Talk(
         Optional<String> room,
         Optional<String> track,
         List<URI> slides,
-        String conference) {
+        String conference,
+        Optional<URI> page) {
 
     public Talk {
         Objects.requireNonNull(title, "title");
@@ -26,6 +33,22 @@ public record Talk(
         organizations = List.copyOf(organizations);
         slides = List.copyOf(slides);
         Objects.requireNonNull(conference, "conference");
+        Objects.requireNonNull(page, "page");
+    }
+
+    /** A talk without a page of its own, as TSV catalogs list them. */
+    public Talk(
+            String title,
+            List<String> speakers,
+            List<String> organizations,
+            Optional<LocalDate> date,
+            Optional<LocalTime> start,
+            Optional<LocalTime> end,
+            Optional<String> room,
+            Optional<String> track,
+            List<URI> slides,
+            String conference) {
+        this(title, speakers, organizations, date, start, end, room, track, slides, conference, Optional.empty());
     }
 
     /** "Title — Speaker; Speaker (Org)", as a one-line listing. */

@@ -74,7 +74,9 @@ public final class TalkCatalog {
             if (!t.slides().isEmpty()) {
                 text.append(". Slides: ").append(t.slides().get(0));
             }
-            URI link = t.slides().isEmpty() ? files.isEmpty() ? URI.create("about:catalog") : files.get(0) : t.slides().get(0);
+            URI link = !t.slides().isEmpty()
+                    ? t.slides().get(0)
+                    : t.page().orElse(files.isEmpty() ? URI.create("about:catalog") : files.get(0));
             String id = "catalog:" + t.conference() + ":" + i;
             out.add(new Passage(
                     id,

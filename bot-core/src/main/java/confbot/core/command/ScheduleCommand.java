@@ -133,7 +133,12 @@ final class ScheduleCommand {
         }
         List<Talk> talks = library.catalog().on(d.date());
         if (!talks.isEmpty()) {
-            out.append("\n\n").append(lang == Language.ZH ? "演讲（" + talks.size() + " 场）：" : "Talks (" + talks.size() + "):");
+            // Catalog times are the conference's wall clock; naming the zone once tells a remote
+            // reader how to read them without repeating it on every line.
+            String zone = c.timezone().getId();
+            out.append("\n\n").append(lang == Language.ZH
+                    ? "演讲（" + talks.size() + " 场，时间为 " + zone + "）："
+                    : "Talks (" + talks.size() + ", times in " + zone + "):");
             for (Talk t : talks.subList(0, Math.min(MAX_TALKS, talks.size()))) {
                 out.append("\n• ");
                 t.start().ifPresent(s -> out.append(s).append(t.end().map(e -> "–" + e).orElse("")).append(' '));

@@ -1,0 +1,200 @@
+package confbot.core.catalog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an iCalendar file ({@code .ics}), as sched.com and most schedule tools export: one talk per
+ * {@code VEVENT}. SUMMARY is the title, DTSTART/DTEND the times (converted to the conference's
+ * zone), LOCATION the room, the first CATEGORIES value the track, URL the talk's page and ATTACH
+ * the slides. Speakers come from ATTENDEE names ({@code CN=}) or a {@code Speakers:} line in the
+ * DESCRIPTION, the two ways exporters write them.
+ */
+final class IcsCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(IcsCatalog.class);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+    private static final Pattern SPEAKERS = Pattern.compile("(?im)^\\s*(?:speakers?|讲者|演讲者)\\s*[:：]\\s*(.+)$");
+
+    private final ConferenceTimes times;
+
+    IcsCatalog(ConferenceTimes times) {
+        this.times = times;
+    }
+
+    /**
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file when it is not iCalendar
+     */
+    List<Talk> load(Path file) throws IOException {
+        Calendar calendar;
+        // RFC 5545 lines end in CRLF, and ical4j unfolds continuation lines only after one; files
+        // saved by hand or through git often have bare LFs, which would split a folded property.
+        String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\r?\n", "\r\n");
+        try (Reader in = new StringReader(text)) {
+            calendar = new CalendarBuilder().build(in);
+        } catch (ParserException e) {
+            throw new IllegalArgumentException(file + ": not an iCalendar file (line " + e.getLineNo() + "): " + e.getMessage(), e);
+        }
+        // X-WR-TIMEZONE is how Google and sched name the calendar's zone for floating times.
+        Optional<ZoneId> floating = text(calendar.getProperty("X-WR-TIMEZONE")).flatMap(IcsCatalog::zone);
+        List<Talk> talks = new ArrayList<>();
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        for (VEvent event : events) {
+            Optional<String> title = text(event.getProperty(Property.SUMMARY));
+            Optional<DtStart<Temporal>> start = event.getProperty(Property.DTSTART);
+            if (title.isEmpty()) {
+                continue;
+            }
+            String where = file.getFileName() + ": " + title.get();
+            Optional<LocalDate> date = Optional.empty();
+            Optional<LocalTime> from = Optional.empty();
+            Optional<LocalTime> until = Optional.empty();
+            String conference = "unknown";
+            if (start.isPresent() && start.get().getDate() instanceof LocalDate day) {
+                date = Optional.of(day); // an all-day entry
+                conference = times.conferenceOn(day);
+            } else if (start.isPresent()) {
+                Temporal begins = temporal(start.get());
+                Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);
+                // DTEND, or DTSTART + DURATION when the exporter wrote a duration instead.
+                Optional<Temporal> end = dtEnd.map(IcsCatalog::temporal)
+                        .or(() -> text(event.getProperty(Property.DURATION))
+                                .flatMap(d -> duration(where, d))
+                                .map(begins::plus))
+                        .filter(e -> !(e instanceof LocalDate));
+                ConferenceTimes.Placed placed = times.place(begins, end, floating);
+                date = Optional.of(placed.date());
+                from = Optional.of(placed.start());
+                until = placed.end();
+                conference = placed.conference();
+            } else {
+                log.warn("{}: no DTSTART; listed without a time", where);
+            }
+            talks.add(new Talk(
+                    title.get(),
+                    speakers(event),
+                    List.of(),
+                    date,
+                    from,
+                    until,
+                    text(event.getProperty(Property.LOCATION)),
+                    text(event.getProperty(Property.CATEGORIES)).map(c -> c.split(",")[0].strip()),
+                    links(where, event.getProperties(Property.ATTACH)),
+                    conference,
+                    text(event.getProperty(Property.URL)).flatMap(u -> http(where, u))));
+        }
+        return talks;
+    }
+
+    /**
+     * The moment a date property names. A TZID that Java knows is read with Java's time-zone
+     * rules, not ical4j's: ical4j 4.2 builds Asia/Shanghai from its own definitions and applies
+     * China's 1986-91 daylight saving to 2019 (14:30 came out as 13:30 in UTC+8). Only a zone
+     * the file alone defines (a custom VTIMEZONE) is left to ical4j.
+     */
+    private static Temporal temporal(DateProperty<Temporal> property) {
+        Optional<Parameter> tzid = property.getParameter(Parameter.TZID);
+        if (tzid.isPresent()) {
+            try {
+                return LocalDateTime.parse(property.getValue(), LOCAL).atZone(ZoneId.of(tzid.get().getValue()));
+            } catch (DateTimeException e) {
+                log.debug("TZID {} is not a Java zone; using the calendar's own definition", tzid.get().getValue());
+            }
+        }
+        return property.getDate();
+    }
+
+    private static Optional<Duration> duration(String where, String value) {
+        try {
+            return Optional.of(Duration.parse(value));
+        } catch (DateTimeException e) {
+            log.warn("{}: ignoring DURATION '{}'", where, value);
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> speakers(VEvent event) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Property attendee : event.<Property>getProperties(Property.ATTENDEE)) {
+            attendee.<Parameter>getParameter(Parameter.CN).map(Parameter::getValue).map(String::strip)
+                    .filter(n -> !n.isEmpty()).ifPresent(names::add);
+        }
+        if (names.isEmpty()) {
+            text(event.getProperty(Property.DESCRIPTION)).ifPresent(d -> {
+                Matcher m = SPEAKERS.matcher(d);
+                if (m.find()) {
+                    Arrays.stream(m.group(1).split("[,;、，]")).map(String::strip).filter(n -> !n.isEmpty()).forEach(names::add);
+                }
+            });
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<URI> links(String where, List<Property> attachments) {
+        List<URI> out = new ArrayList<>();
+        for (Property a : attachments) {
+            http(where, a.getValue()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<URI> http(String where, String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http")) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        log.warn("{}: ignoring link that is not an http(s) address: {}", where, value);
+        return Optional.empty();
+    }
+
+    private static Optional<String> text(Optional<? extends Property> property) {
+        return property.map(Property::getValue).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<ZoneId> zone(String id) {
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            log.warn("Ignoring unknown X-WR-TIMEZONE {}", id);
+            return Optional.empty();
+        }
+    }
+}
