@@ -24,12 +24,13 @@ final class BotCommands {
             new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
 
     /**
-     * Commands this bot answers in a group even without {@code @botname}: the menu, {@code /start}, and
-     * the core's aliases ({@code /q}, {@code /agenda}, {@code /ppt}). Others (say {@code /weather}) are
-     * probably meant for another bot in the same group, so they are ignored.
+     * Commands this bot answers in a group even without {@code @botname}: the menu, {@code /start}, the
+     * core's aliases ({@code /q}, {@code /agenda}, {@code /ppt}), and {@code /reload}, which stays out
+     * of the menu because only admins may use it (the core refuses everyone else). Others (say {@code
+     * /weather}) are probably meant for another bot in the same group, so they are ignored.
      */
     static final Set<String> ANSWERED_IN_GROUPS = Stream.concat(
-                    MENU.stream().map(Entry::command), Stream.of("start", "q", "agenda", "ppt"))
+                    MENU.stream().map(Entry::command), Stream.of("start", "q", "agenda", "ppt", "reload"))
             .collect(Collectors.toUnmodifiableSet());
 
     private BotCommands() {}

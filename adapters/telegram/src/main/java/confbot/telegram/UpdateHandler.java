@@ -93,7 +93,13 @@ final class UpdateHandler {
         UpdateMapper.Addressed addressed = mapped.get();
         Inbound inbound = addressed.inbound();
         showTyping(addressed);
-        List<String> parts = renderer.render(ask(inbound), inbound.locale());
+        Reply reply = ask(inbound);
+        if (reply.kind() == Reply.Kind.SILENT) {
+            // Rate limited and already told to slow down: nothing goes back to the chat.
+            log.debug("Update {} gets no reply (rate limited)", updateId);
+            return;
+        }
+        List<String> parts = renderer.render(reply, inbound.locale());
         String chatKey = String.valueOf(addressed.chatId());
         for (String part : parts) {
             SendMessage send = SendMessage.builder()
@@ -120,6 +126,9 @@ final class UpdateHandler {
         }
         Inbound inbound = mapped.get();
         Reply reply = ask(inbound);
+        if (reply.kind() == Reply.Kind.SILENT) {
+            return; // rate limited: no suggestion, and Telegram shows none
+        }
         List<String> parts = renderer.render(reply, inbound.locale());
         if (parts.isEmpty()) {
             return;

@@ -181,6 +181,23 @@ final class TelegramAdapterTest {
     }
 
     @Test
+    void sendsNothingForASilentReply() throws Exception {
+        ScriptedBot bot = new ScriptedBot(in -> in.text().equals("flood") ? Reply.silent() : ScriptedBot.echoReply(in));
+        TelegramAdapter adapter = start(bot);
+
+        api.enqueue(
+                Updates.privateText(1, "flood").json(),
+                Updates.privateText(2, "flood").json(),
+                Updates.privateText(3, "a real question").json());
+
+        awaitDelivered(1);
+        adapter.close(); // lets anything still in flight finish, so silence below is final
+        assertThat(bot.questions()).containsExactlyInAnyOrder("flood", "flood", "a real question");
+        assertThat(api.delivered()).hasSize(1);
+        assertThat(api.delivered().get(0).body().path("text").asText()).startsWith("Answer to: a real question");
+    }
+
+    @Test
     void escapesMarkupFromUsersAndNotes() throws Exception {
         ScriptedBot bot = new ScriptedBot(in -> new Reply(
                 Reply.Kind.ANSWER,

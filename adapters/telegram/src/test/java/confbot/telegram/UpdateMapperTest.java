@@ -65,6 +65,12 @@ final class UpdateMapperTest {
     }
 
     @Test
+    void takesReloadInGroupsThoughItIsNotInTheMenu() {
+        assertThat(text(mapper.map(groupMessage("/reload")))).contains("/reload");
+        assertThat(BotCommands.MENU).extracting(BotCommands.Entry::command).doesNotContain("reload");
+    }
+
+    @Test
     void stripsMentionOfTheBotWherePlaced() {
         Message leading = groupMessage("@ItsBot what is X", mention(0, 7));
         Message middle = groupMessage("hey @ItsBot  what is X", mention(4, 7));
