@@ -114,8 +114,11 @@ final class DiscordListener extends ListenerAdapter {
             event.reply(texts.failed()).setEphemeral(true).queue();
             return;
         }
-        // /help and /about are for the asker alone; answers are for everyone in the channel.
-        boolean ephemeral = event.getName().equals(SlashCommands.HELP) || event.getName().equals(SlashCommands.ABOUT);
+        // /help and /about are for the asker alone; answers are for everyone in the channel;
+        // /reload's outcome concerns the admin who asked, not the channel.
+        boolean ephemeral = event.getName().equals(SlashCommands.HELP)
+                || event.getName().equals(SlashCommands.ABOUT)
+                || event.getName().equals(SlashCommands.RELOAD);
         event.deferReply(ephemeral)
                 .queue(null, failure -> log.warn("Could not acknowledge /{}", event.getName(), failure));
 
@@ -142,6 +145,11 @@ final class DiscordListener extends ListenerAdapter {
             InteractionHook hook, Inbound inbound, Optional<String> title, Texts texts, boolean ephemeral) {
         try {
             Reply reply = bot.reply(inbound);
+            if (reply.kind() == Reply.Kind.SILENT) {
+                // Rate limited and already warned: take back the "thinking…" and say nothing.
+                hook.deleteOriginal().complete();
+                return;
+            }
             List<List<MessageEmbed>> messages = renderer.render(reply, title, texts);
             if (reply.kind() == Reply.Kind.USAGE && !ephemeral) {
                 replaceWithEphemeral(hook, messages);
@@ -246,6 +254,9 @@ final class DiscordListener extends ListenerAdapter {
     private void answerMention(Message message, Inbound inbound, Texts texts, boolean embeds) {
         try {
             Reply reply = bot.reply(inbound);
+            if (reply.kind() == Reply.Kind.SILENT) {
+                return; // rate limited and already warned
+            }
             List<MessageCreateData> messages = embeds
                     ? renderer.render(reply, Optional.empty(), texts).stream()
                             .map(DiscordListener::create)

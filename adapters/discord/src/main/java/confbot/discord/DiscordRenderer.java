@@ -201,7 +201,8 @@ final class DiscordRenderer {
         return switch (kind) {
             case ANSWER, LISTING -> ANSWER;
             case NOT_COVERED -> NOT_COVERED;
-            case USAGE -> USAGE;
+            // SILENT replies are never rendered (the listener sends nothing); the colour is moot.
+            case USAGE, SILENT -> USAGE;
         };
     }
 

@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.StringJoiner;
 import java.util.function.Function;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -33,6 +35,7 @@ final class SlashCommands {
     static final String SLIDES = "slides";
     static final String HELP = "help";
     static final String ABOUT = "about";
+    static final String RELOAD = "reload";
     static final String TOPIC = "topic";
 
     static final int MAX_QUESTION_LENGTH = 1000;
@@ -45,7 +48,8 @@ final class SlashCommands {
             SCHEDULE, List.of("conference", "day"),
             SLIDES, List.of(TOPIC),
             HELP, List.of(),
-            ABOUT, List.of());
+            ABOUT, List.of(),
+            RELOAD, List.of());
 
     private SlashCommands() {}
 
@@ -78,7 +82,14 @@ final class SlashCommands {
                 common.apply(Commands.slash(SLIDES, "Find the slides of a talk")
                         .addOptions(new OptionData(OptionType.STRING, TOPIC, "A talk title or topic", true, true))),
                 common.apply(Commands.slash(HELP, "What the bot can do and how to ask")),
-                common.apply(Commands.slash(ABOUT, "Where the answers come from")));
+                common.apply(Commands.slash(ABOUT, "Where the answers come from")),
+                // Shown only to server administrators, and only in servers, where that permission
+                // means something; the core still checks the admin list, as Discord lets server
+                // owners grant the command to anyone.
+                Commands.slash(RELOAD, "Reload the notes and catalogs now (bot admins)")
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));
     }
 
     /** Whether {@code name} is one of ours (a stale registration may still send others). */

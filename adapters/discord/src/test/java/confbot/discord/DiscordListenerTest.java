@@ -180,6 +180,30 @@ final class DiscordListenerTest {
     }
 
     @Test
+    void reloadIsDeferredEphemerallyAndSentToTheCoreAsText() {
+        FakeChatBot bot = FakeChatBot.answering(new Reply(Reply.Kind.LISTING, "Reloaded.", List.of()));
+        SlashCommandInteractionEvent event = slash("reload", Map.of());
+
+        listener(bot, false).onSlashCommandInteraction(event);
+
+        verify(event).deferReply(true);
+        assertThat(bot.received()).extracting(Inbound::text).containsExactly("/reload");
+        verify(hook).editOriginal(any(MessageEditData.class));
+    }
+
+    @Test
+    void silentReplyDeletesTheDeferralAndSendsNothing() {
+        SlashCommandInteractionEvent event = slash("ask", Map.of("question", "What is a CRD?"));
+
+        listener(FakeChatBot.answering(Reply.silent()), false).onSlashCommandInteraction(event);
+
+        verify(delete).complete();
+        verify(hook, never()).editOriginal(any(MessageEditData.class));
+        verify(hook, never()).sendMessage(any(MessageCreateData.class));
+        verify(hook, never()).sendMessage(anyString());
+    }
+
+    @Test
     void usageReplyReplacesThePublicDeferralWithAnEphemeralOne() {
         Reply usage = new Reply(Reply.Kind.USAGE, "Usage: /schedule [2018|2019] [day]", List.of());
         SlashCommandInteractionEvent event = slash("schedule", Map.of("day", "9"));
@@ -321,6 +345,17 @@ final class DiscordListenerTest {
     }
 
     @Test
+    void silentReplyToAMentionSendsNothing() {
+        FakeChatBot bot = FakeChatBot.answering(Reply.silent());
+        Mention mention = new Mention("<@100> what is a CRD?", false, 42);
+
+        listener(bot, true).onMessageReceived(mention.event);
+
+        assertThat(bot.received()).hasSize(1);
+        verify(mention.message, never()).reply(any(MessageCreateData.class));
+    }
+
+    @Test
     void aBareMentionAsksForHelp() {
         FakeChatBot bot = FakeChatBot.answering(ANSWER);
 
@@ -445,7 +480,7 @@ final class DiscordListenerTest {
         return org.mockito.ArgumentMatchers.argThat(commands -> commands.stream()
                 .map(CommandData::getName)
                 .toList()
-                .equals(List.of("ask", "schedule", "slides", "help", "about")));
+                .equals(List.of("ask", "schedule", "slides", "help", "about", "reload")));
     }
 
     private static GuildReadyEvent guildReady(Guild guild) {

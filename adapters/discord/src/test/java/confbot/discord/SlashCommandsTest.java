@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -12,11 +14,11 @@ import org.junit.jupiter.api.Test;
 final class SlashCommandsTest {
 
     @Test
-    void definesTheFiveCommandsWithTheirOptions() {
+    void definesTheSixCommandsWithTheirOptions() {
         List<SlashCommandData> commands = SlashCommands.definitions();
 
         assertThat(commands).extracting(SlashCommandData::getName)
-                .containsExactly("ask", "schedule", "slides", "help", "about");
+                .containsExactly("ask", "schedule", "slides", "help", "about", "reload");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");
             assertThat(question.isRequired()).isTrue();
@@ -29,6 +31,18 @@ final class SlashCommandsTest {
             assertThat(topic.isAutoComplete()).isTrue();
             assertThat(topic.isRequired()).isTrue();
         });
+    }
+
+    @Test
+    void reloadIsShownOnlyToServerAdministratorsAndOnlyInServers() {
+        SlashCommandData reload = SlashCommands.definitions().get(5);
+
+        assertThat(reload.getName()).isEqualTo("reload");
+        assertThat(reload.getDefaultPermissions().getPermissionsRaw())
+                .isEqualTo(Permission.getRaw(Permission.ADMINISTRATOR));
+        assertThat(reload.getContexts()).containsExactly(InteractionContextType.GUILD);
+        assertThat(reload.getOptions()).isEmpty();
+        assertThat(SlashCommands.render("reload", name -> null)).isEqualTo("/reload");
     }
 
     @Test
