@@ -3,6 +3,8 @@ package confbot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import confbot.telegram.TelegramConfig;
 import java.io.File;
 import java.io.IOException;
@@ -278,6 +280,18 @@ final class ServeConfigTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("LOG_FORMAT (log.format in " + file + ") must be text or json, got 'xml'");
+    }
+
+    @Test
+    void theConfigFilesShippedForDockerAndKubernetesAreValid() throws IOException {
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        ConfigFile docker = ConfigFile.read(root.resolve("deploy/confbot.yaml"));
+        assertThat(docker.values()).containsEntry("CONFBOT_NOTES", "/notes").containsEntry("CONFBOT_HTTP_PORT", "8080");
+
+        // The ConfigMap carries confbot.yaml as a string; read it the way the pod will see it.
+        JsonNode configMap = new YAMLMapper().readTree(root.resolve("deploy/kubernetes/configmap.yaml").toFile());
+        Path mounted = yaml(configMap.path("data").path("confbot.yaml").asText());
+        assertThat(ConfigFile.read(mounted).values()).containsEntry("LOG_FORMAT", "json");
     }
 
     @Test
