@@ -52,8 +52,11 @@ public final class GlossaryMatcher {
                 }
                 int end = at + form.text().length();
                 from = at + 1;
-                if (form.latin() && !wordBoundaries(normalizedQuestion, at, end)) {
-                    continue;
+                if (form.latin()) {
+                    end = pluralEnd(normalizedQuestion, end);
+                    if (!wordBoundaries(normalizedQuestion, at, end)) {
+                        continue;
+                    }
                 }
                 if (free(taken, at, end) && out.stream().noneMatch(m -> m.group() == form.group())) {
                     for (int i = at; i < end; i++) {
@@ -65,6 +68,17 @@ public final class GlossaryMatcher {
         }
         out.sort(Comparator.comparingInt(Match::start));
         return out;
+    }
+
+    /** Extends a Latin match over a plural ending: "smartphones" mentions "smartphone". */
+    private static int pluralEnd(String s, int end) {
+        for (String suffix : new String[] {"es", "s"}) {
+            int after = end + suffix.length();
+            if (s.startsWith(suffix, end) && (after == s.length() || !isWordChar(s.charAt(after)))) {
+                return after;
+            }
+        }
+        return end;
     }
 
     private static boolean free(boolean[] taken, int start, int end) {

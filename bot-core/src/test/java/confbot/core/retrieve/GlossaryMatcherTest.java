@@ -78,4 +78,14 @@ final class GlossaryMatcherTest {
         assertThat(new GlossaryMatcher(Glossary.empty()).find("alibaba cloud")).isEmpty();
         assertThat(matcher.find("")).isEmpty();
     }
+
+    @Test
+    void latinFormsAlsoMatchTheirPlurals() {
+        GlossaryMatcher matcher = new GlossaryMatcher(new Glossary(List.of(
+                new Glossary.Group("term", List.of("smartphone", "手机")), new Glossary.Group("term", List.of("box", "盒子")))));
+
+        assertThat(matcher.find("what share of smartphones run linux?")).extracting(GlossaryMatcher.Match::form).containsExactly("smartphone");
+        assertThat(matcher.find("how many boxes?")).extracting(GlossaryMatcher.Match::form).containsExactly("box");
+        assertThat(matcher.find("smartphonesque")).isEmpty();
+    }
 }
