@@ -1,11 +1,13 @@
 package confbot.cli;
 
+import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +41,8 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and environment; returns the exit code. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Function<Setup, ConfBot> factory = ConfBot::create;
-        CommandLine cli = new CommandLine(new Main(), new Factory(factory, in, env));
+        BiFunction<Setup, BotOptions, ConfBot> served = ConfBot::create;
+        CommandLine cli = new CommandLine(new Main(), new Factory(factory, served, in, env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -53,7 +56,9 @@ public final class Main implements Runnable {
     }
 
     /** Gives subcommands their collaborators through their constructors; no static state. */
-    private record Factory(Function<Setup, ConfBot> bots, InputStream in, Map<String, String> env) implements CommandLine.IFactory {
+    private record Factory(
+            Function<Setup, ConfBot> bots, BiFunction<Setup, BotOptions, ConfBot> servedBots, InputStream in, Map<String, String> env)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == AskCli.class) {
@@ -66,7 +71,7 @@ public final class Main implements Runnable {
                 return cls.cast(new EvalCli(bots));
             }
             if (cls == ServeCli.class) {
-                return cls.cast(new ServeCli(bots, env));
+                return cls.cast(new ServeCli(servedBots, env));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -8,6 +8,7 @@ import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
 import confbot.core.command.Commands;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,7 +28,8 @@ import java.util.Map;
  * Reply.Kind} (answer and listing are answered, not_covered is an abstention, usage a bad command);
  * {@code confbot_answer_latency_seconds} a histogram per platform; {@code
  * confbot_errors_total{platform}} answers that failed, thrown or turned into the core's apology;
- * {@code confbot_index_documents} passages in the current index.
+ * {@code confbot_index_documents} passages in the current index; {@code confbot_reloads_total},
+ * {@code confbot_reloads_failed_total} and {@code confbot_knowledge_version} from the core.
  */
 final class MeteredChatBot implements ChatBot, TopicSuggester {
 
@@ -70,6 +72,16 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
         }
         Gauge.builder("confbot.index.documents", bot, b -> b.library().index().size())
                 .description("Passages in the index answers are drawn from")
+                .register(registry);
+        // Read from the core, which counts reloads from the watcher and from /reload alike.
+        FunctionCounter.builder("confbot.reloads", bot, ConfBot::reloadCount)
+                .description("Knowledge reloads attempted (watcher and /reload)")
+                .register(registry);
+        FunctionCounter.builder("confbot.reloads.failed", bot, ConfBot::failedReloadCount)
+                .description("Reloads that failed and kept the previous knowledge")
+                .register(registry);
+        Gauge.builder("confbot.knowledge.version", bot, ConfBot::knowledgeVersion)
+                .description("Starts at 0, one up with every successful reload")
                 .register(registry);
     }
 

@@ -1,5 +1,6 @@
 package confbot.cli;
 
+import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,10 @@ final class ServeCli implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final Function<Setup, ConfBot> bots;
+    private final BiFunction<Setup, BotOptions, ConfBot> bots;
     private final Map<String, String> env;
 
-    ServeCli(Function<Setup, ConfBot> bots, Map<String, String> env) {
+    ServeCli(BiFunction<Setup, BotOptions, ConfBot> bots, Map<String, String> env) {
         this.bots = bots;
         this.env = env;
     }
@@ -80,7 +81,6 @@ final class ServeCli implements Callable<Integer> {
         }
         Logging.configureServe(settings.logFormat(), env.containsKey("CONFBOT_LOG_LEVEL"));
         file.ifPresent(f -> log.info("Settings from {}", f.toAbsolutePath()));
-        logPending(settings);
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Memory and threads: the numbers to watch against the container's limit.
@@ -88,7 +88,12 @@ final class ServeCli implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        Server server = new Server(() -> bots.apply(settings.knowledge()), settings.adapters()::create, settings.httpPort(), registry);
+        Server server = new Server(
+                () -> bots.apply(settings.knowledge(), settings.botOptions()),
+                settings.adapters()::create,
+                !settings.knowledge().notesFolders().isEmpty() || !settings.knowledge().catalogs().isEmpty(),
+                settings.httpPort(),
+                registry);
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
         Thread hook = new Thread(() -> stopAndHalt(server), "confbot-shutdown");
@@ -140,18 +145,6 @@ final class ServeCli implements Callable<Integer> {
 
     private static String join(List<Path> paths) {
         return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** Admin ids, rate limits and the cache size are read and checked, but this core does not take them yet. */
-    private static void logPending(ServeSettings settings) {
-        boolean any = !settings.admins().telegram().isEmpty()
-                || !settings.admins().discord().isEmpty()
-                || settings.rateLimits().perUserPerMinute().isPresent()
-                || settings.rateLimits().perChatPerMinute().isPresent()
-                || settings.answerCacheSize().isPresent();
-        if (any) {
-            log.warn("admins, rate_limit and answer_cache are checked but not applied: this core has no options for them yet");
-        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package confbot.cli;
 
+import confbot.core.BotOptions;
 import confbot.core.Setup;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -22,7 +27,7 @@ import java.util.regex.Pattern;
  * @param knowledge what to index
  * @param admins who may use {@code /reload}, per platform
  * @param rateLimits messages per minute per user and per chat; empty leaves the core's default
- * @param answerCacheSize answers to keep; empty leaves the core's default
+ * @param answerCacheSize answers to keep (0 turns the cache off); empty leaves the core's default
  * @param httpPort the health and metrics port; 0 picks a free one
  * @param logFormat console lines or JSON lines
  */
@@ -66,6 +71,26 @@ record ServeSettings(
         }
     }
 
+    /**
+     * The core's options: admins as {@code platform:userId}, the per-minute budgets (the core's
+     * defaults where unset), the answer cache size, the system clock.
+     */
+    BotOptions botOptions() {
+        BotOptions.RateLimit defaults = BotOptions.RateLimit.defaults();
+        Set<String> adminKeys = Stream.concat(
+                        admins.telegram().stream().map(id -> "telegram:" + id),
+                        admins.discord().stream().map(id -> "discord:" + id))
+                .collect(Collectors.toSet());
+        return new BotOptions(
+                adminKeys,
+                new BotOptions.RateLimit(
+                        rateLimits.perUserPerMinute().orElse(defaults.perUser()),
+                        rateLimits.perChatPerMinute().orElse(defaults.perChat()),
+                        Duration.ofMinutes(1)),
+                answerCacheSize.orElse(BotOptions.DEFAULT_ANSWER_CACHE_SIZE),
+                InstantSource.system());
+    }
+
     enum LogFormat {
         TEXT,
         JSON
@@ -87,8 +112,8 @@ record ServeSettings(
                 adapters,
                 knowledge(env),
                 new Admins(ids(env, Settings.ADMINS_TELEGRAM), ids(env, Settings.ADMINS_DISCORD)),
-                new RateLimits(positive(env, Settings.RATE_PER_USER), positive(env, Settings.RATE_PER_CHAT)),
-                positive(env, Settings.ANSWER_CACHE_SIZE),
+                new RateLimits(count(env, Settings.RATE_PER_USER, 1), count(env, Settings.RATE_PER_CHAT, 1)),
+                count(env, Settings.ANSWER_CACHE_SIZE, 0),
                 env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
                 env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT));
     }
@@ -134,20 +159,21 @@ record ServeSettings(
         return Set.copyOf(ids);
     }
 
-    private static OptionalInt positive(ServeEnvironment env, String name) {
+    private static OptionalInt count(ServeEnvironment env, String name, int least) {
         Optional<String> value = env.get(name);
         if (value.isEmpty()) {
             return OptionalInt.empty();
         }
         try {
             int n = Integer.parseInt(value.get());
-            if (n >= 1) {
+            if (n >= least) {
                 return OptionalInt.of(n);
             }
         } catch (NumberFormatException e) {
             // reported below, with the name
         }
-        throw new IllegalArgumentException(env.describe(name) + " must be a whole number of at least 1, got '" + value.get() + "'");
+        throw new IllegalArgumentException(
+                env.describe(name) + " must be a whole number of at least " + least + ", got '" + value.get() + "'");
     }
 
     private static int port(ServeEnvironment env, String value) {

@@ -1,6 +1,7 @@
 package confbot.cli;
 
 import confbot.core.ConfBot;
+import confbot.core.KnowledgeWatcher;
 import confbot.core.chat.ChatAdapter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class Server implements AutoCloseable {
 
     private final Supplier<ConfBot> bots;
     private final AdapterFactory adapterFactory;
+    private final boolean watchKnowledge;
     private final int httpPort;
     private final PrometheusMeterRegistry registry;
     private final Object lock = new Object();
@@ -38,16 +40,20 @@ final class Server implements AutoCloseable {
     private volatile boolean closing;
     private volatile Optional<HttpEndpoint> http = Optional.empty();
     private volatile Optional<ConfBot> core = Optional.empty();
+    private volatile Optional<KnowledgeWatcher> watcher = Optional.empty();
     private volatile Optional<List<ChatAdapter>> adapters = Optional.empty();
 
     /**
      * @param bots loads the knowledge and builds the core (the slow part of starting)
      * @param adapters creates the chat adapters over the measured core
+     * @param watchKnowledge whether to re-index when the notes folders or catalogs change (there is
+     *     nothing to watch with the built-in knowledge alone)
      * @param httpPort the endpoint's port; 0 picks a free one
      */
-    Server(Supplier<ConfBot> bots, AdapterFactory adapters, int httpPort, PrometheusMeterRegistry registry) {
+    Server(Supplier<ConfBot> bots, AdapterFactory adapters, boolean watchKnowledge, int httpPort, PrometheusMeterRegistry registry) {
         this.bots = bots;
         this.adapterFactory = adapters;
+        this.watchKnowledge = watchKnowledge;
         this.httpPort = httpPort;
         this.registry = registry;
     }
@@ -69,12 +75,24 @@ final class Server implements AutoCloseable {
         ConfBot bot = bots.get();
         synchronized (lock) {
             if (closing) {
-                bot.library().index().close();
+                bot.close();
             }
             checkNotClosing();
             core = Optional.of(bot);
         }
         log.info("Index loaded: {} passages", bot.library().index().size());
+        // Live knowledge: a change under the notes folders or to a catalog re-indexes in the
+        // background and swaps the index in whole.
+        if (watchKnowledge) {
+            KnowledgeWatcher started = bot.watchKnowledge();
+            synchronized (lock) {
+                if (closing) {
+                    started.close();
+                }
+                checkNotClosing();
+                watcher = Optional.of(started);
+            }
+        }
 
         List<ChatAdapter> created = adapterFactory.create(new MeteredChatBot(bot, registry));
         synchronized (lock) {
@@ -144,6 +162,8 @@ final class Server implements AutoCloseable {
             closing = true;
         }
         log.info("Stopping: no new messages, finishing answers in flight");
+        // No reload may start while the index is being closed.
+        watcher.ifPresent(KnowledgeWatcher::close);
         List<Thread> stopping = new ArrayList<>();
         for (ChatAdapter adapter : adapters.orElse(List.of())) {
             Thread thread = new Thread(() -> closeQuietly(adapter), "confbot-stop-" + adapter.name());
@@ -159,11 +179,10 @@ final class Server implements AutoCloseable {
                 break;
             }
         }
-        // Only now: an answer in flight may still be searching it. ConfBot has no close() of its
-        // own; the current library's index is the one open index it holds.
+        // Only now: an answer in flight may still be searching it.
         core.ifPresent(bot -> {
             try {
-                bot.library().index().close();
+                bot.close();
             } catch (RuntimeException e) {
                 log.warn("Closing the index: {}", e.toString());
             }

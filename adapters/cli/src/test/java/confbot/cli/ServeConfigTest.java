@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import confbot.core.BotOptions;
 import confbot.telegram.TelegramConfig;
 import java.io.File;
 import java.io.IOException;
@@ -280,6 +281,26 @@ final class ServeConfigTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("LOG_FORMAT (log.format in " + file + ") must be text or json, got 'xml'");
+    }
+
+    @Test
+    void adminsRateLimitsAndCacheSizeBecomeTheCoresOptions() throws IOException {
+        Path file = yaml("""
+                admins:
+                  telegram: [1001]
+                  discord: ["123456789012345678"]
+                rate_limit:
+                  per_user_per_minute: 3
+                answer_cache:
+                  size: 0
+                """);
+
+        BotOptions options = settings(file, Map.of()).botOptions();
+
+        assertThat(options.admins()).containsExactlyInAnyOrder("telegram:1001", "discord:123456789012345678");
+        assertThat(options.rateLimit().perUser()).isEqualTo(3);
+        assertThat(options.rateLimit().perChat()).isEqualTo(BotOptions.RateLimit.defaults().perChat());
+        assertThat(options.answerCacheSize()).isZero();
     }
 
     @Test

@@ -95,7 +95,7 @@ final class ServeTelegramTest {
                 Map.of(),
                 Map.of()));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Server s = new Server(() -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()), settings.adapters()::create, 0, registry);
+        Server s = new Server(() -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()), settings.adapters()::create, false, 0, registry);
         server = Optional.of(s);
 
         s.start();
@@ -114,6 +114,28 @@ final class ServeTelegramTest {
         assertThat(telegram.delivered()).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
         assertThat(telegram.requestBodies()).allSatisfy(body -> assertThat(body).doesNotContain(SECRET));
         assertThat(metrics.body()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anAdminFromTheSettingsCanReloadAndTheReloadIsCounted() throws Exception {
+        ServeSettings settings = ServeSettings.from(ServeEnvironment.of(
+                Optional.empty(),
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                        "TELEGRAM_API_URL", telegram.url(),
+                        "CONFBOT_ADMINS_TELEGRAM", String.valueOf(FakeTelegram.CHAT)),
+                Map.of(),
+                Map.of()));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Server s = new Server(
+                () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly(), settings.botOptions()),
+                settings.adapters()::create, false, 0, registry);
+        server = Optional.of(s);
+
+        s.start();
+        telegram.sendPrivate(1, "/reload");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.scrape().contains("confbot_reloads_total 1.0"));
+        assertThat(registry.scrape()).contains("confbot_knowledge_version 1.0");
     }
 
     @Test

@@ -87,7 +87,7 @@ final class ServerTest {
         Server s = new Server(bots, bot -> {
             adapter.bot = bot;
             return List.of(adapter);
-        }, 0, registry);
+        }, false, 0, registry);
         server = Optional.of(s);
         CompletableFuture.runAsync(() -> {
             try {
@@ -161,7 +161,9 @@ final class ServerTest {
                 .contains("confbot_answer_latency_seconds_count{platform=\"telegram\"} 1")
                 .contains("confbot_answer_latency_seconds_bucket{platform=\"telegram\",le=")
                 .contains("confbot_errors_total{platform=\"telegram\"} 0.0")
-                .containsPattern("confbot_index_documents [1-9][0-9]*\\.0");
+                .containsPattern("confbot_index_documents [1-9][0-9]*\\.0")
+                .contains("confbot_reloads_total 0.0")
+                .contains("confbot_knowledge_version 0.0");
     }
 
     @Test
@@ -215,7 +217,7 @@ final class ServerTest {
         Server s = new Server(ServerTest::fixtureBot, bot -> {
             adapter.bot = bot;
             return List.of(adapter);
-        }, 0, registry);
+        }, false, 0, registry);
         server = Optional.of(s);
         CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> {
             try {
