@@ -57,7 +57,11 @@ public final class NotesFolder {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(NotesFolder::isNote).sorted().toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(NotesFolder::isNote)
+                    .filter(file -> !insideHiddenFolder(root, file))
+                    .sorted()
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
             log.warn("Cannot list notes folder {}: {}", root, e.getMessage());
             return List.of();
@@ -67,6 +71,23 @@ public final class NotesFolder {
             readFile(root, file).ifPresent(note -> out.addAll(passages.of(note, sources(note, file), Passage.Origin.FOLDER, null)));
         }
         return out;
+    }
+
+    /**
+     * Hidden folders hold copies, not notes: a Kubernetes ConfigMap volume keeps its files in a
+     * {@code ..<timestamp>} folder and links them into place, so walking it would index each twice.
+     */
+    static boolean insideHiddenFolder(Path root, Path file) {
+        Path relative = root.relativize(file).getParent();
+        if (relative == null) {
+            return false;
+        }
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

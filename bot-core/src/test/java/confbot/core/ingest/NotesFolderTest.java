@@ -92,6 +92,15 @@ final class NotesFolderTest {
     }
 
     @Test
+    void skipsHiddenFoldersSuchAsAConfigMapsTimestampedCopy() throws IOException {
+        write("..2026_11_23_06_00_00.123/note.md", "the note, as the volume stores it\n");
+        write(".git/notes.md", "not a note\n");
+        write("note.md", "the note, as the volume stores it\n");
+
+        assertThat(folder.read(root)).extracting(Passage::noteId).containsOnly("folder:note.md");
+    }
+
+    @Test
     void leavesFrontMatterOutOfThePassages() throws IOException {
         write("post.md", "---\ntitle: \"A blog post\"\nbanner: \"http://example.org/banner.jpg\"\ntags: [\"x\"]\n---\n## Intro\n\nThe facts.\n");
 
