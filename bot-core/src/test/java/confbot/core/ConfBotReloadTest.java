@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Live knowledge: reloads on demand and on change, under load, and what a failed one leaves. */
 final class ConfBotReloadTest {
@@ -42,19 +38,11 @@ final class ConfBotReloadTest {
     @TempDir
     Path notes;
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConfBot.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
-    }
+    private final LogCapture log = LogCapture.of(ConfBot.class);
 
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(logged);
-        logged.stop();
+        log.close();
     }
 
     private Path writeNote(String booth) throws IOException {
@@ -132,7 +120,7 @@ final class ConfBotReloadTest {
             assertThat(r.text()).containsAnyOf("S17", "S42", "S99");
             assertThat(r.sources()).isNotEmpty();
         });
-        assertThat(logged.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+        assertThat(log.errors()).isEmpty();
         assertThat(bot.reply(Fixtures.inbound(QUESTION)).text()).contains("S99");
         assertThat(bot.knowledgeVersion()).isEqualTo(7);
     }
@@ -171,7 +159,7 @@ final class ConfBotReloadTest {
             assertThat(bot.knowledgeVersion()).isZero();
             assertThat(bot.reloadCount()).isEqualTo(1);
             assertThat(bot.failedReloadCount()).isEqualTo(1);
-            assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+            assertThat(log.events()).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
                     .satisfies(e -> assertThat(e.getFormattedMessage()).contains(catalog.getFileName().toString()));
             assertThat(bot.reply(Fixtures.inbound(QUESTION)).text()).contains("S17");
         } finally {

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.catalog.Talk;
 import confbot.core.catalog.TsvCatalog;
 import confbot.core.chat.Inbound;
@@ -17,6 +13,7 @@ import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
 import confbot.core.ingest.Passage;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,9 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The core behind the chat port, over the fixture knowledge and the shared 2019 talk catalog. */
 final class ConfBotTest {
@@ -35,8 +30,7 @@ final class ConfBotTest {
     private static Path catalog2019;
     private static ConfBot bot;
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConfBot.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final LogCapture log = LogCapture.of(ConfBot.class);
 
     @BeforeAll
     static void create() {
@@ -44,16 +38,9 @@ final class ConfBotTest {
         bot = ConfBot.create(Fixtures.knowledge(), new Setup(true, List.of(), List.of(catalog2019)));
     }
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(logged);
-        logged.stop();
+        log.close();
     }
 
     private static Reply reply(String text) {
@@ -144,7 +131,7 @@ final class ConfBotTest {
                     .as(input.length() > 40 ? input.substring(0, 40) + "…" : input)
                     .doesNotThrowAnyException();
         }
-        assertThat(logged.list).as("failures caught and logged by reply()").noneMatch(e -> e.getLevel() == Level.ERROR);
+        assertThat(log.errors()).as("failures caught and logged by reply()").isEmpty();
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import confbot.telegram.FakeTelegram;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,11 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +42,7 @@ final class ServeTelegramTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final LogCapture logs = LogCapture.root();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final Logger confbot = (Logger) LoggerFactory.getLogger("confbot");
     private Level rootLevel;
@@ -61,8 +56,6 @@ final class ServeTelegramTest {
         confbotLevel = confbot.getLevel();
         root.setLevel(Level.DEBUG);
         confbot.setLevel(Level.DEBUG);
-        logs.start();
-        root.addAppender(logs);
         telegram = new FakeTelegram(TOKEN);
     }
 
@@ -70,20 +63,9 @@ final class ServeTelegramTest {
     void restore() {
         server.ifPresent(Server::close);
         telegram.close();
-        root.detachAppender(logs);
+        logs.close();
         root.setLevel(rootLevel);
         confbot.setLevel(confbotLevel);
-    }
-
-    private String everythingLogged() {
-        List<ILoggingEvent> events;
-        synchronized (logs) {
-            events = new ArrayList<>(logs.list);
-        }
-        return events.stream()
-                .map(e -> e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
-                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -110,7 +92,7 @@ final class ServeTelegramTest {
         assertThat(metrics.body()).contains("confbot_questions_total{platform=\"telegram\"} 3.0");
         s.close();
 
-        assertThat(everythingLogged()).contains("telegram adapter connected").doesNotContain(TOKEN).doesNotContain(SECRET);
+        assertThat(logs.everything()).contains("telegram adapter connected").doesNotContain(TOKEN).doesNotContain(SECRET);
         assertThat(telegram.delivered()).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
         assertThat(telegram.requestBodies()).allSatisfy(body -> assertThat(body).doesNotContain(SECRET));
         assertThat(metrics.body()).doesNotContain(SECRET);
@@ -149,7 +131,7 @@ final class ServeTelegramTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cannot start telegram").doesNotContain(wrong).doesNotContain("refused_secret");
         assertThat(r.out()).doesNotContain("refused_secret");
-        assertThat(everythingLogged()).doesNotContain("refused_secret");
+        assertThat(logs.everything()).doesNotContain("refused_secret");
     }
 
     @Test
@@ -171,7 +153,7 @@ final class ServeTelegramTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("TELEGRAM_BOT_TOKEN_FILE").doesNotContain(SECRET);
-        assertThat(everythingLogged()).doesNotContain(SECRET);
+        assertThat(logs.everything()).doesNotContain(SECRET);
     }
 
     /** A small notes folder, so the refused-token run does not build the whole built-in index. */

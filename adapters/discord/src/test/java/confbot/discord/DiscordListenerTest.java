@@ -15,15 +15,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
 import confbot.core.chat.TopicSuggester;
+import confbot.core.testing.LogCapture;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,7 +66,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
-import org.slf4j.LoggerFactory;
 
 /**
  * The event handlers against JDA's interfaces, mocked. Answers run on a direct executor, so each
@@ -81,8 +79,7 @@ final class DiscordListenerTest {
             "CRDs extend the Kubernetes API.",
             List.of(new Source("KubeCon China 2018: CRD deep dive", URI.create("https://example.org/crd"))));
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(DiscordListener.class);
+    private final LogCapture logs = LogCapture.of(DiscordListener.class);
 
     private final InteractionHook hook = mock(InteractionHook.class);
     @SuppressWarnings("unchecked") // Mockito cannot mock a generic type with its parameter
@@ -100,13 +97,11 @@ final class DiscordListenerTest {
         when(hook.sendMessage(any(MessageCreateData.class))).thenReturn(followUp);
         when(hook.sendMessage(anyString())).thenReturn(followUp);
         when(hook.deleteOriginal()).thenReturn(delete);
-        logs.start();
-        logger.addAppender(logs);
     }
 
     @AfterEach
     void detachLogs() {
-        logger.detachAppender(logs);
+        logs.close();
     }
 
     // ---- slash commands --------------------------------------------------------------------------
@@ -239,7 +234,7 @@ final class DiscordListenerTest {
         verify(hook).sendMessage(Texts.ENGLISH.failed());
         verify(followUp).setEphemeral(true);
         verify(hook, times(1)).editOriginal(any(MessageEditData.class));
-        assertThat(logs.list)
+        assertThat(logs.events())
                 .filteredOn(e -> e.getLevel() == Level.WARN)
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("Answering '/ask boom' failed");

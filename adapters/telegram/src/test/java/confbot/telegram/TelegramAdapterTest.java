@@ -13,6 +13,7 @@ import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
+import confbot.core.testing.LogCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,7 @@ final class TelegramAdapterTest {
         // Started a little before the messages were sent, so --skip-backlog keeps them.
         clock = new TestClock(Updates.NOW.minusSeconds(30));
         sleeper = new RecordingSleeper(clock);
-        logs = new LogCapture();
+        logs = LogCapture.root();
     }
 
     @AfterEach
@@ -319,7 +320,7 @@ final class TelegramAdapterTest {
                 huge.substring(0, UpdateMapper.MAX_TEXT_LENGTH).strip(),
                 answered.get(1), answered.get(2), answered.get(3), answered.get(4), answered.get(5));
         assertThat(api.calls("sendMessage")).isNotEmpty().allMatch(FakeBotApi.Call::ok);
-        assertThat(logs.events()).filteredOn(LogCapture::isWarning).isEmpty();
+        assertThat(logs.warnings()).isEmpty();
     }
 
     @Test

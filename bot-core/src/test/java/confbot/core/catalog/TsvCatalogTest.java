@@ -3,11 +3,8 @@ package confbot.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +15,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Talk lists in the shared TSV format load by column name; a bad cell is a warning, not a failed load. */
 final class TsvCatalogTest {
@@ -32,26 +27,11 @@ final class TsvCatalogTest {
     Path dir;
 
     private final TsvCatalog catalog = new TsvCatalog(Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019"));
-    private final Logger logger = (Logger) LoggerFactory.getLogger(TsvCatalog.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
-    }
+    private final LogCapture log = LogCapture.of(TsvCatalog.class);
 
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(logged);
-        logged.stop();
-    }
-
-    private List<String> warnings() {
-        return logged.list.stream()
-                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage)
-                .toList();
+        log.close();
     }
 
     private Path tsv(String name, String content) throws IOException {
@@ -73,7 +53,7 @@ final class TsvCatalogTest {
             t.date().ifPresent(d -> assertThat(d).isBetween(LocalDate.of(2019, 6, 24), LocalDate.of(2019, 6, 26)));
             assertThat(t.slides()).allSatisfy(u -> assertThat(u.getScheme()).startsWith("http"));
         });
-        assertThat(warnings()).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -126,7 +106,7 @@ final class TsvCatalogTest {
             assertThat(t.date()).isEmpty();
             assertThat(t.conference()).as("guessed from the file name").isEqualTo("kubecon-china-2019");
         });
-        assertThat(warnings()).singleElement().asString().contains("kubecon-china-2019-bad.tsv:2", "date", "2019-13-45");
+        assertThat(log.warnings()).singleElement().asString().contains("kubecon-china-2019-bad.tsv:2", "date", "2019-13-45");
     }
 
     @Test
@@ -139,7 +119,7 @@ final class TsvCatalogTest {
             assertThat(t.end()).isEmpty();
             assertThat(t.slides()).containsExactly(URI.create("https://example.org/ok.pdf"));
         });
-        assertThat(warnings()).hasSize(4).allSatisfy(w -> assertThat(w).contains("talks.tsv:2"));
+        assertThat(log.warnings()).hasSize(4).allSatisfy(w -> assertThat(w).contains("talks.tsv:2"));
     }
 
     @Test

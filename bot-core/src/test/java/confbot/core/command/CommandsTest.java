@@ -3,48 +3,35 @@ package confbot.core.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The shared commands over the fixture knowledge, in both languages, with bad input handled politely. */
 final class CommandsTest {
 
     private static ConfBot bot;
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConfBot.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final LogCapture log = LogCapture.of(ConfBot.class);
 
     @BeforeAll
     static void create() {
         bot = ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly());
     }
 
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
-    }
-
     @AfterEach
     void noFailureWasCaught() {
-        logger.detachAppender(logged);
-        logged.stop();
-        assertThat(logged.list).as("errors the bot caught instead of replying").noneMatch(e -> e.getLevel() == Level.ERROR);
+        log.close();
+        assertThat(log.errors()).as("errors the bot caught instead of replying").isEmpty();
     }
 
     private static Reply reply(String text) {

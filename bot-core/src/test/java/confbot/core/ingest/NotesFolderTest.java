@@ -3,11 +3,8 @@ package confbot.core.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import confbot.core.testing.Fixtures;
+import confbot.core.testing.LogCapture;
 import confbot.knowledge.FrontMatter;
 import confbot.knowledge.Language;
 import java.io.IOException;
@@ -19,10 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Any folder of Markdown or text notes is read as it is; a bad file costs one warning, never the run. */
 final class NotesFolderTest {
@@ -33,23 +28,11 @@ final class NotesFolderTest {
     Path root;
 
     private final NotesFolder folder = new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), CONFERENCES);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(NotesFolder.class);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
-
-    @BeforeEach
-    void captureLog() {
-        logged.start();
-        logger.addAppender(logged);
-    }
+    private final LogCapture log = LogCapture.of(NotesFolder.class);
 
     @AfterEach
     void releaseLog() {
-        logger.detachAppender(logged);
-        logged.stop();
-    }
-
-    private List<ILoggingEvent> warnings() {
-        return logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        log.close();
     }
 
     private Path write(String relative, String content) throws IOException {
@@ -79,7 +62,7 @@ final class NotesFolderTest {
             assertThat(p.sources()).singleElement().satisfies(s -> assertThat(s.url().getScheme()).isEqualTo("file"));
         });
         assertThat(passages).extracting(Passage::noteId).contains("folder:deep/er/b.txt");
-        assertThat(warnings()).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -124,7 +107,7 @@ final class NotesFolderTest {
             assertThat(p.noteTitle()).isEqualTo("Real heading");
             assertThat(p.searchableText()).doesNotContain("unclosed", "oops");
         });
-        assertThat(warnings()).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -176,7 +159,7 @@ final class NotesFolderTest {
         Path dir = Files.createDirectories(root.resolve("x.md"));
 
         assertThat(folder.readFile(root, dir)).isEmpty();
-        assertThat(warnings()).singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).contains(dir.toString()));
+        assertThat(log.warnings()).singleElement().asString().contains(dir.toString());
     }
 
     @Test
@@ -185,7 +168,7 @@ final class NotesFolderTest {
         write("x.md/inside.md", "inside facts\n");
 
         assertThat(texts(folder.read(root))).contains("inside facts");
-        assertThat(warnings()).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
@@ -201,10 +184,10 @@ final class NotesFolderTest {
         assertThat(texts(passages)).contains("open facts");
         if (readable) {
             assertThat(texts(passages)).contains("locked facts");
-            assertThat(warnings()).isEmpty();
+            assertThat(log.warnings()).isEmpty();
         } else {
             assertThat(texts(passages)).doesNotContain("locked facts");
-            assertThat(warnings()).singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).contains("locked.md"));
+            assertThat(log.warnings()).singleElement().asString().contains("locked.md");
         }
     }
 
@@ -220,7 +203,7 @@ final class NotesFolderTest {
 
         assertThat(texts(passages)).contains("small facts");
         assertThat(passages).extracting(Passage::noteId).doesNotContain("folder:huge.md");
-        assertThat(warnings()).singleElement().satisfies(e -> assertThat(e.getFormattedMessage()).contains("huge.md"));
+        assertThat(log.warnings()).singleElement().asString().contains("huge.md");
     }
 
     @Test
@@ -256,7 +239,7 @@ final class NotesFolderTest {
             assertThat(p.text()).isNotBlank().doesNotContain("<div", "<iframe", "![", "sinaimg.cn");
             assertThat(p.text().codePoints()).noneMatch(cp -> Character.getType(cp) == Character.PRIVATE_USE);
         });
-        assertThat(warnings()).isEmpty();
+        assertThat(log.warnings()).isEmpty();
     }
 
     @Test
