@@ -160,18 +160,20 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     public Library reload() {
         reloading.lock();
         try {
-            reloads.incrementAndGet();
             Library fresh;
             try {
                 fresh = loader.load(setup);
             } catch (RuntimeException e) {
                 failedReloads.incrementAndGet();
+                reloads.incrementAndGet();
                 throw e;
             }
             Loaded old = current.get();
             current.set(new Loaded(fresh, old.version() + 1));
             // The new version already keys new answers apart; emptying the cache frees the old ones now.
             answers.invalidateAll();
+            // Counted after the swap: whoever sees the count also sees the new knowledge.
+            reloads.incrementAndGet();
             log.info("Reloaded: {} passages (was {}), knowledge version {}", fresh.index().size(), old.library().index().size(), old.version() + 1);
             return fresh;
         } finally {

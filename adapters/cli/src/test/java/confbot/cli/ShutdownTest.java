@@ -70,7 +70,7 @@ final class ShutdownTest {
     private Process start(String apiUrl, Path notes, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java, "-XX:+UseSerialGC", "-Xmx256m", "-cp", testClasspath(), Main.class.getName(),
+                        java, "-XX:+UseSerialGC", "-Xmx256m", "-cp", testClasspath(), logbackConfig(), Main.class.getName(),
                         "serve", "--no-builtin", "--notes", notes.toString(), "--http-port", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -81,6 +81,18 @@ final class ShutdownTest {
         env.put("TELEGRAM_API_URL", apiUrl);
         env.put("CONFBOT_LOG_LEVEL", "DEBUG");
         return builder.start();
+    }
+
+    /**
+     * The cli's own logging set-up, named explicitly: in a reactor build the classpath also holds
+     * other modules' test classes, whose {@code logback-test.xml} would win and hide INFO lines.
+     */
+    private static String logbackConfig() {
+        java.net.URL config = Main.class.getResource("/logback.xml");
+        if (config == null) {
+            throw new IllegalStateException("the cli's logback.xml is not on the classpath");
+        }
+        return "-Dlogback.configurationFile=" + config;
     }
 
     /** The classpath this test runs with: the cli's classes and every dependency, as surefire gave them. */
