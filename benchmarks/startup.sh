@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Start-up time to ready and resident memory (RSS) of the real runnable jar, measured from outside
+# the JVM, once per set of JVM options:
+#   ask    `java OPTS -jar confbot.jar ask QUESTION`: wall time to the printed answer, peak RSS
+#          (/usr/bin/time -v when installed, else VmHWM sampled from /proc until the process ends);
+#   serve  `java OPTS -jar confbot.jar serve` against the fake Bot API on 127.0.0.1 (a process of its
+#          own): time until /readyz answers 200, VmRSS once ready, the peak VmRSS while the fake feeds
+#          it UPDATES questions at once, and VmHWM at the end.
+# Writes startup.properties to $CONFBOT_BENCH_OUT (default benchmarks/target/bench). Needs the two
+# jars built (benchmarks/run builds them). Usage: benchmarks/startup.sh [UPDATES]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$root/adapters/cli/target/confbot.jar"
+bench="$root/benchmarks/target/benchmarks.jar"
+out="${CONFBOT_BENCH_OUT:-$root/benchmarks/target/bench}"
+eval_file="${CONFBOT_BENCH_EVAL:-$root/../shared/eval/public.jsonl}"
+updates="${1:-2000}"
+question="When and where was KubeCon China 2019?"
+token="123456789:AAH-bench_token_0123456789abcdef" # LoadFeed.TOKEN; a fake, not a secret
+mkdir -p "$out"
+work="$(mktemp -d)"
+fake_pid=""
+bot_pid=""
+cleanup() {
+  [ -n "$bot_pid" ] && kill -KILL "$bot_pid" 2>/dev/null || true
+  [ -n "$fake_pid" ] && kill -KILL "$fake_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The variants: the launcher's default first; the others are proposals for CONFBOT_JAVA_OPTS.
+jsa="$out/confbot-appcds.jsa"
+variants=(
+  "launcher|-XX:+UseSerialGC"
+  "jvm-defaults|"
+  "serial-c1|-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  "serial-small|-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m"
+  "serial-appcds|-XX:+UseSerialGC -XX:SharedArchiveFile=$jsa"
+  "serial-small-appcds|-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=$jsa"
+)
+
+now_ms() { date +%s%3N; }
+status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+mb() { echo $(( ${1:-0} / 1024 )); }
+results="$work/startup.properties"
+: > "$results"
+put() { echo "$1=$2" >> "$results"; }
+
+# An AppCDS archive of the classes an `ask` loads (JDK 13+ dynamic archive), made once per jar.
+if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
+  rm -f "$jsa"
+  java -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" ask "$question" > /dev/null 2>&1 || true
+fi
+
+ask_once() { # opts -> "millis peak_kb"
+  local opts="$1" start end peak=0 pid hwm
+  if [ -x /usr/bin/time ]; then
+    start=$(now_ms)
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$work/time.txt" java $opts -jar "$jar" ask "$question" > /dev/null 2> "$work/ask.err"
+    end=$(now_ms)
+    peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+  else
+    start=$(now_ms)
+    # shellcheck disable=SC2086
+    java $opts -jar "$jar" ask "$question" > /dev/null 2> "$work/ask.err" &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+      hwm=$(status_kb "$pid" VmHWM); [ -n "$hwm" ] && peak=$hwm
+      sleep 0.01
+    done
+    wait "$pid" || true
+    end=$(now_ms)
+  fi
+  echo "$(( end - start )) $peak"
+}
+
+serve_once() { # name opts
+  local name="$1" opts="$2" fakedir="$work/fake-$1" start ready=0 port="" deadline peak=0 rss
+  mkdir -p "$fakedir"
+  java -Dconfbot.bench.eval="$eval_file" -cp "$bench" confbot.telegram.StandaloneFakeApi "$fakedir" "$updates" \
+    > "$fakedir/fake.log" 2>&1 &
+  fake_pid=$!
+  for _ in $(seq 1 500); do [ -f "$fakedir/url" ] && break; sleep 0.02; done
+  start=$(now_ms)
+  # shellcheck disable=SC2086
+  (cd "$work" && exec env -u DISCORD_BOT_TOKEN -u DISCORD_BOT_TOKEN_FILE -u TELEGRAM_BOT_TOKEN_FILE -u CONFBOT_CONFIG \
+      TELEGRAM_BOT_TOKEN="$token" TELEGRAM_API_URL="$(cat "$fakedir/url")" \
+      java $opts -jar "$jar" serve --http-port 0) > "$fakedir/serve.out" 2> "$fakedir/serve.err" &
+  bot_pid=$!
+  deadline=$(( start + 60000 ))
+  while [ "$(now_ms)" -lt "$deadline" ] && kill -0 "$bot_pid" 2>/dev/null; do
+    if [ -z "$port" ]; then
+      port=$(sed -n 's/.*Health and metrics on port \([0-9]*\).*/\1/p' "$fakedir/serve.err" | head -1)
+    fi
+    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then
+      ready=$(now_ms)
+      break
+    fi
+    sleep 0.01
+  done
+  if [ "$ready" -eq 0 ]; then
+    echo "startup.sh: $name never became ready; its stderr:" >&2
+    tail -20 "$fakedir/serve.err" >&2
+  else
+    put "$name.ready_ms" $(( ready - start ))
+    sleep 1 # settled: what the process holds once ready, not what start-up allocated on the way
+    put "$name.rss_ready_mb" "$(mb "$(status_kb "$bot_pid" VmRSS)")"
+    touch "$fakedir/go"
+    deadline=$(( $(now_ms) + 130000 ))
+    while [ ! -f "$fakedir/done" ] && [ "$(now_ms)" -lt "$deadline" ]; do
+      rss=$(status_kb "$bot_pid" VmRSS); [ -n "$rss" ] && [ "$rss" -gt "$peak" ] && peak=$rss
+      sleep 0.05
+    done
+    put "$name.rss_load_peak_mb" "$(mb "$peak")"
+    put "$name.hwm_mb" "$(mb "$(status_kb "$bot_pid" VmHWM)")"
+    if [ -f "$fakedir/done" ]; then
+      read -r answered seconds < "$fakedir/done"
+      put "$name.load_answered" "$answered"
+      put "$name.load_seconds" "$seconds"
+    fi
+  fi
+  kill -TERM "$bot_pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$bot_pid" 2>/dev/null || break; sleep 0.05; done
+  kill -KILL "$bot_pid" 2>/dev/null || true
+  wait "$bot_pid" 2>/dev/null || true
+  bot_pid=""
+  touch "$fakedir/stop"
+  wait "$fake_pid" 2>/dev/null || true
+  fake_pid=""
+}
+
+for variant in "${variants[@]}"; do
+  name="${variant%%|*}"
+  opts="${variant#*|}"
+  put "$name.opts" "${opts//$jsa/confbot-appcds.jsa}"
+  ask_once "$opts" > /dev/null # the first run after a build pays for the page cache; not counted
+  read -r ask_ms ask_kb <<< "$(ask_once "$opts")"
+  put "$name.ask_ms" "$ask_ms"
+  put "$name.ask_peak_mb" "$(mb "$ask_kb")"
+  serve_once "$name" "$opts"
+done
+put "load_updates" "$updates"
+put "rss_source" "$([ -x /usr/bin/time ] && echo '/usr/bin/time -v (ask), /proc/PID/status (serve)' || echo '/proc/PID/status')"
+mv "$results" "$out/startup.properties"
