@@ -104,6 +104,11 @@ public final class DiscordAdapter implements ChatAdapter {
             throw e;
         }
         if (ready) {
+            // JDA fires READY before it marks the shard CONNECTED; wait for the status too, so that
+            // isConnected() (and /readyz) agree with a start() that has returned.
+            for (JDA jda : shards.getShardCache()) {
+                jda.awaitReady();
+            }
             log.info("Connected to Discord: {} shard(s) of {}", expected, shards.getShardsTotal());
             shards.getShardCache().stream()
                     .findFirst()
