@@ -21,8 +21,8 @@ import confbot.knowledge.KnowledgeLoader;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -91,7 +91,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
-        QueryBuilder queries = new QueryBuilder(analyzers, new GlossaryMatcher(knowledge.glossary()), loader.conferenceIdsByYear());
+        QueryBuilder queries =
+                new QueryBuilder(analyzers, new GlossaryMatcher(knowledge.glossary()), loader.conferenceIdsByYear());
         AskCommand ask = new AskCommand(new Retriever(queries), new AnswerWriter(analyzers, new AbstainPolicy()));
         return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
     }
@@ -101,7 +102,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
         try {
             switch (limiter.check(message.origin())) {
                 case WARN:
-                    log.info("Rate limit reached by a {} sender; warning once", message.origin().platform());
+                    log.info(
+                            "Rate limit reached by a {} sender; warning once",
+                            message.origin().platform());
                     return Commands.slowDown(message);
                 case DROP:
                     return Reply.silent();
@@ -115,7 +118,10 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
             // One snapshot for the whole message: the answer and its cache key come from the same library.
             Loaded loaded = current.get();
             if (isQuestion(command)) {
-                return answers.get(command.argument(), message.locale(), loaded.version(),
+                return answers.get(
+                        command.argument(),
+                        message.locale(),
+                        loaded.version(),
                         () -> commands.handle(message, command, loaded.library()));
             }
             return commands.handle(message, command, loaded.library());
@@ -131,7 +137,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     }
 
     private Reply reloadFor(Inbound message) {
-        String who = message.origin().platform().name().toLowerCase(Locale.ROOT) + ":" + message.origin().userId();
+        String who = message.origin().platform().name().toLowerCase(Locale.ROOT) + ":"
+                + message.origin().userId();
         if (!options.admins().contains(who)) {
             log.info("Refused /reload from {}", who);
             return Commands.reloadRefused(message);
@@ -174,7 +181,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
             answers.invalidateAll();
             // Counted after the swap: whoever sees the count also sees the new knowledge.
             reloads.incrementAndGet();
-            log.info("Reloaded: {} passages (was {}), knowledge version {}", fresh.index().size(), old.library().index().size(), old.version() + 1);
+            log.info(
+                    "Reloaded: {} passages (was {}), knowledge version {}",
+                    fresh.index().size(),
+                    old.library().index().size(),
+                    old.version() + 1);
             return fresh;
         } finally {
             reloading.unlock();

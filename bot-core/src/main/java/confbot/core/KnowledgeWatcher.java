@@ -56,6 +56,7 @@ public final class KnowledgeWatcher implements AutoCloseable {
     private final Set<Path> recursive = new HashSet<>();
     /** Folders holding catalogs: only changes to the catalogs named count. */
     private final Map<Path, Set<Path>> catalogsByFolder = new HashMap<>();
+
     private final Thread thread;
 
     /**
@@ -109,9 +110,7 @@ public final class KnowledgeWatcher implements AutoCloseable {
         boolean pending = false;
         try {
             while (true) {
-                WatchKey key = pending
-                        ? service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)
-                        : service.take();
+                WatchKey key = pending ? service.poll(debounce.toMillis(), TimeUnit.MILLISECONDS) : service.take();
                 if (key != null) {
                     if (relevant(key)) {
                         pending = true;

@@ -1,8 +1,8 @@
 package confbot.core;
 
-import confbot.core.catalog.TalkCatalog;
-import confbot.core.catalog.Talk;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.catalog.Talk;
+import confbot.core.catalog.TalkCatalog;
 import confbot.core.chat.Source;
 import confbot.core.index.Analyzers;
 import confbot.core.index.PassageIndex;
@@ -45,7 +45,8 @@ public final class LibraryLoader {
     public LibraryLoader(KnowledgeBase builtin, Analyzers analyzers) {
         this.builtin = builtin;
         this.analyzers = analyzers;
-        this.conferenceIdsByYear = builtin.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
+        this.conferenceIdsByYear =
+                builtin.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
     }
 
     public Map<Integer, String> conferenceIdsByYear() {
@@ -62,7 +63,9 @@ public final class LibraryLoader {
         KnowledgeBase kb = setup.builtin() ? builtin : builtin.withoutKnowledge();
         Passages cutter = new Passages(new MarkdownCleaner());
         for (Note note : kb.notes()) {
-            List<Source> sources = note.sources().stream().map(s -> new Source(s.title() + " (" + s.author() + ")", s.url())).toList();
+            List<Source> sources = note.sources().stream()
+                    .map(s -> new Source(s.title() + " (" + s.author() + ")", s.url()))
+                    .toList();
             passages.addAll(cutter.of(note, sources, Passage.Origin.CURATED, note.language()));
             notes.add(note.id());
         }

@@ -23,36 +23,53 @@ final class ArchitectureTest {
 
     @Test
     void coreNeverTouchesChatPlatformsOrTheCommandLine() {
-        noClasses().that().resideInAPackage("confbot.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "net.dv8tion..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("confbot.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.telegram..", "net.dv8tion..", "picocli..")
                 .check(classes);
     }
 
     @Test
     void knowledgeNeverTouchesSearchOrTheCore() {
-        noClasses().that().resideInAPackage("confbot.knowledge..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "confbot.core..")
+        noClasses()
+                .that()
+                .resideInAPackage("confbot.knowledge..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.lucene..", "confbot.core..")
                 .check(classes);
     }
 
     @Test
     void onlyIndexAndRetrieveTouchLucene() {
-        noClasses().that().resideInAPackage("confbot..")
-                .and().resideOutsideOfPackages("confbot.core.index..", "confbot.core.retrieve..")
-                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+        noClasses()
+                .that()
+                .resideInAPackage("confbot..")
+                .and()
+                .resideOutsideOfPackages("confbot.core.index..", "confbot.core.retrieve..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.lucene..")
                 .check(classes);
     }
 
     @Test
     void coreNeverWritesToStandardStreams() {
-        noClasses().that().resideInAPackage("confbot.core..")
+        noClasses()
+                .that()
+                .resideInAPackage("confbot.core..")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .check(classes);
     }
 
     @Test
     void coreNeverUsesJavaUtilLogging() {
-        noClasses().that().resideInAPackage("confbot..")
+        noClasses()
+                .that()
+                .resideInAPackage("confbot..")
                 .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
                 .check(classes);
     }

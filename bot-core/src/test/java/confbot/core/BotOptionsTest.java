@@ -24,7 +24,8 @@ final class BotOptionsTest {
     void refusesBadValuesNamingTheKey() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BotOptions.defaults().withAdmins(Set.of("12345")))
-                .withMessageContaining("admins").withMessageContaining("'12345'");
+                .withMessageContaining("admins")
+                .withMessageContaining("'12345'");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BotOptions.defaults().withAdmins(Set.of("slack:U1")))
                 .withMessageContaining("slack:U1");
@@ -44,7 +45,9 @@ final class BotOptionsTest {
 
     @Test
     void acceptsAdminsOfBothPlatforms() {
-        assertThat(BotOptions.defaults().withAdmins(Set.of("telegram:42", "discord:1234567890")).admins())
+        assertThat(BotOptions.defaults()
+                        .withAdmins(Set.of("telegram:42", "discord:1234567890"))
+                        .admins())
                 .containsExactlyInAnyOrder("telegram:42", "discord:1234567890");
     }
 }

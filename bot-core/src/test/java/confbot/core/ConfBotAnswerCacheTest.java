@@ -18,7 +18,8 @@ final class ConfBotAnswerCacheTest {
     private static final String QUESTION = "How many batch jobs per hour does Tidewater drain?";
 
     private static ConfBot bot(int cacheSize) {
-        return ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly(), BotOptions.defaults().withAnswerCacheSize(cacheSize));
+        return ConfBot.create(
+                Fixtures.knowledge(), Setup.builtinOnly(), BotOptions.defaults().withAnswerCacheSize(cacheSize));
     }
 
     @Test
@@ -52,8 +53,10 @@ final class ConfBotAnswerCacheTest {
 
         // No letters to tell the language by: the reply (too long) is in the interface language.
         String digits = "1 ".repeat(300);
-        Reply english = bot.reply(new Inbound(digits, Locale.ENGLISH, Fixtures.inbound("").origin()));
-        Reply chinese = bot.reply(new Inbound(digits, Locale.SIMPLIFIED_CHINESE, Fixtures.inbound("").origin()));
+        Reply english = bot.reply(
+                new Inbound(digits, Locale.ENGLISH, Fixtures.inbound("").origin()));
+        Reply chinese = bot.reply(new Inbound(
+                digits, Locale.SIMPLIFIED_CHINESE, Fixtures.inbound("").origin()));
         List<Reply> helps = List.of(bot.reply(Fixtures.inbound("/help")), bot.reply(Fixtures.inbound("/help")));
 
         assertThat(chinese.text()).isNotEqualTo(english.text());

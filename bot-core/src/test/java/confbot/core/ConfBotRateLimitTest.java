@@ -37,7 +37,8 @@ final class ConfBotRateLimitTest {
         ConfBot bot = bot(3, 100);
         Inbound message = help(Platform.TELEGRAM, "chat-1", "alice");
 
-        List<Reply> within = IntStream.range(0, 3).mapToObj(i -> bot.reply(message)).toList();
+        List<Reply> within =
+                IntStream.range(0, 3).mapToObj(i -> bot.reply(message)).toList();
         Reply over = bot.reply(message);
         Reply again = bot.reply(message);
         clock.advance(WINDOW.minusSeconds(1));
@@ -106,7 +107,9 @@ final class ConfBotRateLimitTest {
     void theConsoleIsNeverLimited() {
         ConfBot bot = bot(1, 1);
 
-        List<Reply> replies = IntStream.range(0, 20).mapToObj(i -> bot.reply(Fixtures.inbound("/help"))).toList();
+        List<Reply> replies = IntStream.range(0, 20)
+                .mapToObj(i -> bot.reply(Fixtures.inbound("/help")))
+                .toList();
 
         assertThat(replies).extracting(Reply::kind).containsOnly(Reply.Kind.LISTING);
     }

@@ -46,11 +46,14 @@ final class ConfBotReloadTest {
     }
 
     private Path writeNote(String booth) throws IOException {
-        return Files.writeString(notes.resolve("quokka.md"), """
+        return Files.writeString(
+                notes.resolve("quokka.md"),
+                """
                 # Quokka at KubeCon China 2019
 
                 The Quokka project had its booth at KubeCon China 2019 in the sponsor hall. The Quokka booth number was %s.
-                """.formatted(booth));
+                """
+                        .formatted(booth));
     }
 
     private ConfBot bot(BotOptions options) {
@@ -135,8 +138,9 @@ final class ConfBotReloadTest {
         try {
             writeNote("S42");
 
-            await().atMost(Duration.ofSeconds(20))
-                    .untilAsserted(() -> assertThat(bot.reply(Fixtures.inbound(QUESTION)).text()).contains("S42"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                            bot.reply(Fixtures.inbound(QUESTION)).text())
+                    .contains("S42"));
         } finally {
             watcher.close();
         }
@@ -146,9 +150,11 @@ final class ConfBotReloadTest {
     @Test
     void aBadCatalogKeepsTheOldLibraryWithOneWarningNamingTheFile() throws IOException {
         writeNote("S17");
-        Path catalog = Files.writeString(notes.resolveSibling(notes.getFileName() + "-talks.tsv"),
+        Path catalog = Files.writeString(
+                notes.resolveSibling(notes.getFileName() + "-talks.tsv"),
                 "title\tspeakers\nTidal Scheduling\tMei Lin\n");
-        ConfBot bot = ConfBot.create(Fixtures.knowledge(), new Setup(true, List.of(notes), List.of(catalog)), BotOptions.defaults());
+        ConfBot bot = ConfBot.create(
+                Fixtures.knowledge(), new Setup(true, List.of(notes), List.of(catalog)), BotOptions.defaults());
         Library before = bot.library();
         try {
             Files.writeString(catalog, "no title column here\n");
@@ -159,8 +165,11 @@ final class ConfBotReloadTest {
             assertThat(bot.knowledgeVersion()).isZero();
             assertThat(bot.reloadCount()).isEqualTo(1);
             assertThat(bot.failedReloadCount()).isEqualTo(1);
-            assertThat(log.events()).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
-                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains(catalog.getFileName().toString()));
+            assertThat(log.events())
+                    .filteredOn(e -> e.getLevel() == Level.WARN)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains(catalog.getFileName().toString()));
             assertThat(bot.reply(Fixtures.inbound(QUESTION)).text()).contains("S17");
         } finally {
             Files.deleteIfExists(catalog);
@@ -194,7 +203,8 @@ final class ConfBotReloadTest {
     void refusesReloadInChineseToAChineseClient() {
         ConfBot bot = bot(BotOptions.defaults());
 
-        Reply r = bot.reply(new Inbound("/reload", Locale.SIMPLIFIED_CHINESE, new Origin(Platform.TELEGRAM, "1", "1", false)));
+        Reply r = bot.reply(
+                new Inbound("/reload", Locale.SIMPLIFIED_CHINESE, new Origin(Platform.TELEGRAM, "1", "1", false)));
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.USAGE);
         assertThat(r.text()).contains("管理员");

@@ -50,15 +50,23 @@ final class ConfBotTest {
     @Test
     void scheduleOfADayListsThatDaysTalks() throws IOException {
         List<Talk> talks = new TsvCatalog(Map.of(2019, "kubecon-china-2019")).load(catalog2019);
-        List<Talk> day2 = talks.stream().filter(t -> t.date().filter(LocalDate.of(2019, 6, 25)::equals).isPresent()).toList();
-        List<Talk> otherDays = talks.stream().filter(t -> t.date().isPresent() && !day2.contains(t)).toList();
+        List<Talk> day2 = talks.stream()
+                .filter(t -> t.date().filter(LocalDate.of(2019, 6, 25)::equals).isPresent())
+                .toList();
+        List<Talk> otherDays = talks.stream()
+                .filter(t -> t.date().isPresent() && !day2.contains(t))
+                .toList();
 
         Reply r = reply("/schedule 2019 2");
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.LISTING);
         assertThat(day2).isNotEmpty();
-        assertThat(day2.stream().filter(t -> r.text().contains(t.title()))).as("day 2 talks listed").isNotEmpty();
-        assertThat(otherDays.stream().filter(t -> r.text().contains(t.title()))).as("talks of other days listed").isEmpty();
+        assertThat(day2.stream().filter(t -> r.text().contains(t.title())))
+                .as("day 2 talks listed")
+                .isNotEmpty();
+        assertThat(otherDays.stream().filter(t -> r.text().contains(t.title())))
+                .as("talks of other days listed")
+                .isEmpty();
     }
 
     @Test
@@ -67,8 +75,10 @@ final class ConfBotTest {
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.LISTING);
         assertThat(r.text()).containsIgnoringCase("crd");
-        assertThat(r.sources()).isNotEmpty().allSatisfy(s -> assertThat(s.url().getScheme()).startsWith("http"));
-        assertThat(r.sources()).extracting(Source::url).anySatisfy(u -> assertThat(u.toString()).contains("bbotte/cncf-presentations"));
+        assertThat(r.sources()).isNotEmpty().allSatisfy(s -> assertThat(s.url().getScheme())
+                .startsWith("http"));
+        assertThat(r.sources()).extracting(Source::url).anySatisfy(u -> assertThat(u.toString())
+                .contains("bbotte/cncf-presentations"));
     }
 
     @Test
@@ -83,7 +93,9 @@ final class ConfBotTest {
     void suggestsTalkTitlesForATopic() {
         List<String> suggestions = bot.suggest("kata", 5);
 
-        assertThat(suggestions).isNotEmpty().hasSizeLessThanOrEqualTo(5)
+        assertThat(suggestions)
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(5)
                 .allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("kata"))
                 .doesNotHaveDuplicates();
     }
@@ -93,12 +105,17 @@ final class ConfBotTest {
         List<String> suggestions = bot.suggest("  Keynote", 50);
 
         assertThat(suggestions).isNotEmpty();
-        List<Boolean> prefixed = suggestions.stream().map(s -> s.toLowerCase(Locale.ROOT).startsWith("keynote")).toList();
+        List<Boolean> prefixed = suggestions.stream()
+                .map(s -> s.toLowerCase(Locale.ROOT).startsWith("keynote"))
+                .toList();
         int firstOther = prefixed.indexOf(false);
         if (firstOther >= 0) {
-            assertThat(prefixed.subList(firstOther, prefixed.size())).as("prefix matches come first: %s", suggestions).containsOnly(false);
+            assertThat(prefixed.subList(firstOther, prefixed.size()))
+                    .as("prefix matches come first: %s", suggestions)
+                    .containsOnly(false);
         }
-        assertThat(suggestions).allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("keynote"));
+        assertThat(suggestions)
+                .allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("keynote"));
         assertThat(bot.suggest("kata", 0)).isEmpty();
         assertThat(bot.suggest("kata", -1)).isEmpty();
         assertThat(bot.suggest("zzzzqqq", 5)).isEmpty();
@@ -115,13 +132,42 @@ final class ConfBotTest {
     @Test
     void replyNeverThrowsNorFailsOnNastyInput() {
         List<String> inputs = List.of(
-                "", " ", "\u0000", "/", "//", "/@", "/ask@", "/schedule@bot", "@bot", "/schedule 2019 2 3 4",
-                "/schedule ٢٠١٩ ٢", "/schedule 99-99", "/schedule 2019-02-30", "/schedule 0", "/schedule 2019 2147483648",
-                "/schedule 19 day3", "/slides " + "a".repeat(101), "/slides 2018 2019", "/slides \"", "/slides *",
-                "/ask title:x AND (y OR z)^3 ~ [a TO b] {c} \\ / + - * ?", "kubernetes ".repeat(50),
-                "\uD800", "\uDC00abc", "🙂".repeat(300), "\u202Eslides\u202C", "مرحبا", "/ask \u200B\u200B",
-                "/help " + "x".repeat(10_000), "x".repeat(64 * 1024), "\r\n\r\n", "/about extra words",
-                "<script>alert(1)</script>", "${jndi:ldap://example.org/a}", "%s%n%d", "' OR 1=1 --");
+                "",
+                " ",
+                "\u0000",
+                "/",
+                "//",
+                "/@",
+                "/ask@",
+                "/schedule@bot",
+                "@bot",
+                "/schedule 2019 2 3 4",
+                "/schedule ٢٠١٩ ٢",
+                "/schedule 99-99",
+                "/schedule 2019-02-30",
+                "/schedule 0",
+                "/schedule 2019 2147483648",
+                "/schedule 19 day3",
+                "/slides " + "a".repeat(101),
+                "/slides 2018 2019",
+                "/slides \"",
+                "/slides *",
+                "/ask title:x AND (y OR z)^3 ~ [a TO b] {c} \\ / + - * ?",
+                "kubernetes ".repeat(50),
+                "\uD800",
+                "\uDC00abc",
+                "🙂".repeat(300),
+                "\u202Eslides\u202C",
+                "مرحبا",
+                "/ask \u200B\u200B",
+                "/help " + "x".repeat(10_000),
+                "x".repeat(64 * 1024),
+                "\r\n\r\n",
+                "/about extra words",
+                "<script>alert(1)</script>",
+                "${jndi:ldap://example.org/a}",
+                "%s%n%d",
+                "' OR 1=1 --");
         for (String input : inputs) {
             assertThatCode(() -> {
                         Reply r = reply(input);
@@ -158,8 +204,11 @@ final class ConfBotTest {
         ConfBot bare = ConfBot.create(Fixtures.knowledge(), new Setup(false, List.of(), List.of(catalog2019)));
 
         assertThat(bare.library().conferences()).isEmpty();
-        assertThat(bare.library().index().passages()).allSatisfy(p -> assertThat(p.origin()).isEqualTo(Passage.Origin.CATALOG));
-        assertThat(bare.reply(Fixtures.inbound("How many batch jobs per hour does Tidewater drain?")).kind()).isEqualTo(Reply.Kind.NOT_COVERED);
+        assertThat(bare.library().index().passages())
+                .allSatisfy(p -> assertThat(p.origin()).isEqualTo(Passage.Origin.CATALOG));
+        assertThat(bare.reply(Fixtures.inbound("How many batch jobs per hour does Tidewater drain?"))
+                        .kind())
+                .isEqualTo(Reply.Kind.NOT_COVERED);
     }
 
     @Test
@@ -169,7 +218,8 @@ final class ConfBotTest {
         assertThatThrownBy(() -> ConfBot.create(Fixtures.knowledge(), new Setup(true, List.of(missing), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(missing.toString());
-        assertThatThrownBy(() -> ConfBot.create(Fixtures.knowledge(), new Setup(true, List.of(), List.of(missing.resolve("x.tsv")))))
+        assertThatThrownBy(() -> ConfBot.create(
+                        Fixtures.knowledge(), new Setup(true, List.of(), List.of(missing.resolve("x.tsv")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("x.tsv");
     }

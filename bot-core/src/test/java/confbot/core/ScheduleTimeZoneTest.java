@@ -14,18 +14,24 @@ import org.junit.jupiter.api.Test;
 final class ScheduleTimeZoneTest {
 
     private static Path resource(String name) throws URISyntaxException {
-        return Path.of(ScheduleTimeZoneTest.class.getClassLoader().getResource("catalogs/" + name).toURI());
+        return Path.of(ScheduleTimeZoneTest.class
+                .getClassLoader()
+                .getResource("catalogs/" + name)
+                .toURI());
     }
 
     @Test
     void anIcalendarTalkInUtcIsListedInShanghaiTimeWithTheZoneNamed() throws URISyntaxException {
-        ConfBot bot = ConfBot.create(Fixtures.knowledge(),
-                new Setup(true, List.of(), List.of(resource("kubecon-china-2019-sched.ics"))), BotOptions.defaults());
+        ConfBot bot = ConfBot.create(
+                Fixtures.knowledge(),
+                new Setup(true, List.of(), List.of(resource("kubecon-china-2019-sched.ics"))),
+                BotOptions.defaults());
 
         Reply r = bot.reply(Fixtures.inbound("/schedule 2019 2"));
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.LISTING);
-        assertThat(r.text()).contains("times in Asia/Shanghai")
+        assertThat(r.text())
+                .contains("times in Asia/Shanghai")
                 .contains("09:00–09:40 Tidal Scheduling with Tidewater — Mei Lin, Ada Wong")
                 .contains("14:30–15:05 Lanterns over the Huangpu");
         assertThat(r.text().indexOf("01:00–01:30 After-midnight"))
@@ -36,11 +42,15 @@ final class ScheduleTimeZoneTest {
 
     @Test
     void aPretalxScheduleFeedsTheDayListingInChineseToo() throws URISyntaxException {
-        ConfBot bot = ConfBot.create(Fixtures.knowledge(),
-                new Setup(true, List.of(), List.of(resource("kubecon-china-2018-schedule.json"))), BotOptions.defaults());
+        ConfBot bot = ConfBot.create(
+                Fixtures.knowledge(),
+                new Setup(true, List.of(), List.of(resource("kubecon-china-2018-schedule.json"))),
+                BotOptions.defaults());
 
         Reply r = bot.reply(Fixtures.inbound("/schedule 2018 2", Locale.SIMPLIFIED_CHINESE));
 
-        assertThat(r.text()).contains("时间为 Asia/Shanghai").contains("10:00–10:35 Lantern: how the 2018 meetup came together");
+        assertThat(r.text())
+                .contains("时间为 Asia/Shanghai")
+                .contains("10:00–10:35 Lantern: how the 2018 meetup came together");
     }
 }

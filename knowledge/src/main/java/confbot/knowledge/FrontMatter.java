@@ -29,7 +29,9 @@ public final class FrontMatter {
 
         public Optional<String> text(String key) {
             Object value = fields.get(key);
-            return value == null ? Optional.empty() : Optional.of(value.toString().trim()).filter(s -> !s.isEmpty());
+            return value == null
+                    ? Optional.empty()
+                    : Optional.of(value.toString().trim()).filter(s -> !s.isEmpty());
         }
     }
 

@@ -119,21 +119,25 @@ public final class KnowledgeLoader {
             throw f.bad("conference", "unknown conference " + conference + " (known: " + conferenceIds + ")");
         }
         Optional<LocalDate> date = f.optional("date").map(d -> f.date("date", d));
-        OptionalInt day = f.optional("day").map(d -> OptionalInt.of(f.positiveInt("day", d))).orElse(OptionalInt.empty());
-        Language language = Language.parse(f.required("language"))
-                .orElseThrow(() -> f.bad("language", "must be en or zh"));
+        OptionalInt day = f.optional("day")
+                .map(d -> OptionalInt.of(f.positiveInt("day", d)))
+                .orElse(OptionalInt.empty());
+        Language language =
+                Language.parse(f.required("language")).orElseThrow(() -> f.bad("language", "must be en or zh"));
         List<String> tags = f.list("tags").stream().map(Object::toString).toList();
         if (tags.isEmpty()) {
             throw f.bad("tags", "needs at least one tag");
         }
-        List<NoteSource> sources = f.list("sources").stream().map(s -> source(f, s)).toList();
+        List<NoteSource> sources =
+                f.list("sources").stream().map(s -> source(f, s)).toList();
         if (sources.isEmpty()) {
             throw f.bad("sources", "needs at least one source");
         }
         if (parsed.body().isBlank()) {
             throw new KnowledgeException(fileName + ": the note has no body");
         }
-        return new Note(id, f.required("title"), Optional.of(conference), date, day, language, tags, sources, parsed.body());
+        return new Note(
+                id, f.required("title"), Optional.of(conference), date, day, language, tags, sources, parsed.body());
     }
 
     private static NoteSource source(Fields f, Object raw) {
@@ -208,7 +212,8 @@ public final class KnowledgeLoader {
             Optional<Localized> note = link.has("note") ? Optional.of(link.localized("note")) : Optional.empty();
             links.add(new Conference.Link(kind, link.localized("title"), link.url("url", link.required("url")), note));
         }
-        List<NoteSource> sources = in.list("sources").stream().map(s -> source(in, s)).toList();
+        List<NoteSource> sources =
+                in.list("sources").stream().map(s -> source(in, s)).toList();
         return new Conference(
                 id,
                 in.positiveInt("year", in.required("year")),
@@ -243,9 +248,14 @@ public final class KnowledgeLoader {
                 continue;
             }
             String[] cells = lines[i].split("\t");
-            List<String> forms = Stream.of(cells).skip(1).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> forms = Stream.of(cells)
+                    .skip(1)
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             if (forms.size() < 2) {
-                throw new KnowledgeException(name + ":" + (i + 1) + ": needs a kind and two forms or more, tab-separated");
+                throw new KnowledgeException(
+                        name + ":" + (i + 1) + ": needs a kind and two forms or more, tab-separated");
             }
             groups.add(new Glossary.Group(cells[0].strip(), forms));
         }
@@ -301,7 +311,9 @@ public final class KnowledgeLoader {
 
         Optional<String> optional(String key) {
             Object v = map.get(key);
-            return v == null ? Optional.empty() : Optional.of(v.toString().trim()).filter(s -> !s.isEmpty());
+            return v == null
+                    ? Optional.empty()
+                    : Optional.of(v.toString().trim()).filter(s -> !s.isEmpty());
         }
 
         String required(String key) {
@@ -324,7 +336,8 @@ public final class KnowledgeLoader {
             if (!(v instanceof Map<?, ?> m) || m.get("en") == null || m.get("zh") == null) {
                 throw bad(key, "needs both en and zh");
             }
-            return new Localized(m.get("en").toString().trim(), m.get("zh").toString().trim());
+            return new Localized(
+                    m.get("en").toString().trim(), m.get("zh").toString().trim());
         }
 
         LocalDate date(String key, String value) {

@@ -44,21 +44,26 @@ final class BuiltinKnowledgeTest {
         assertThat(url).as("notes folder on the classpath").isNotNull();
         Set<String> files;
         try (Stream<Path> list = Files.list(Path.of(url.toURI()))) {
-            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).collect(Collectors.toSet());
+            files = list.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".md"))
+                    .collect(Collectors.toSet());
         }
         assertThat(knowledge.notes()).extracting(n -> n.id() + ".md").containsExactlyInAnyOrderElementsOf(files);
     }
 
     @Test
     void everyNoteHasItsRequiredFields() {
-        Set<String> conferences = knowledge.conferences().stream().map(Conference::id).collect(Collectors.toSet());
+        Set<String> conferences =
+                knowledge.conferences().stream().map(Conference::id).collect(Collectors.toSet());
         conferences.add("both");
         for (Note note : knowledge.notes()) {
             String id = note.id();
             assertThat(note.title()).as("%s: title", id).isNotBlank();
-            assertThat(note.conference()).as("%s: conference", id).hasValueSatisfying(c -> assertThat(conferences).contains(c));
+            assertThat(note.conference()).as("%s: conference", id).hasValueSatisfying(c -> assertThat(conferences)
+                    .contains(c));
             assertThat(note.language()).as("%s: language", id).isNotNull();
-            assertThat(note.tags()).as("%s: tags", id).isNotEmpty().allSatisfy(t -> assertThat(t).isNotBlank());
+            assertThat(note.tags()).as("%s: tags", id).isNotEmpty().allSatisfy(t -> assertThat(t)
+                    .isNotBlank());
             assertThat(note.sources()).as("%s: sources", id).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.title()).as("%s: source title", id).isNotBlank();
                 assertThat(s.author()).as("%s: source author", id).isNotBlank();
@@ -70,8 +75,11 @@ final class BuiltinKnowledgeTest {
 
     @Test
     void noteIdsAreUnique() {
-        Map<String, Long> counts = knowledge.notes().stream().collect(Collectors.groupingBy(Note::id, Collectors.counting()));
-        assertThat(counts).as("ids used more than once").allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+        Map<String, Long> counts =
+                knowledge.notes().stream().collect(Collectors.groupingBy(Note::id, Collectors.counting()));
+        assertThat(counts)
+                .as("ids used more than once")
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
     }
 
     @Test
@@ -112,7 +120,8 @@ final class BuiltinKnowledgeTest {
             Conference c = knowledge.conferences().stream()
                     .filter(k -> note.conference().filter(k.id()::equals).isPresent())
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError(note.id() + ": a day needs one conference, not " + note.conference()));
+                    .orElseThrow(() ->
+                            new AssertionError(note.id() + ": a day needs one conference, not " + note.conference()));
             Conference.Day day = c.day(number)
                     .orElseThrow(() -> new AssertionError(note.id() + ": " + c.id() + " has no day " + number));
             note.date().ifPresent(date -> {
@@ -131,7 +140,8 @@ final class BuiltinKnowledgeTest {
             }
             assertThat(c.start()).as(c.id()).isBeforeOrEqualTo(c.end());
             assertThat(c.start().getYear()).as("%s: year", c.id()).isEqualTo(c.year());
-            assertThat(c.days()).as("%s: days", c.id()).allSatisfy(d -> assertThat(d.date()).isBetween(c.start(), c.end()));
+            assertThat(c.days()).as("%s: days", c.id()).allSatisfy(d -> assertThat(d.date())
+                    .isBetween(c.start(), c.end()));
             assertThat(c.links()).as("%s: links", c.id()).isNotEmpty();
             c.links().forEach(l -> assertWebAddress(c.id() + ": " + l.title().en(), l.url()));
             c.sources().forEach(s -> assertWebAddress(c.id() + ": source " + s.title(), s.url()));

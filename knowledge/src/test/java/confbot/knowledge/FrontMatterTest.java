@@ -56,7 +56,8 @@ final class FrontMatterTest {
 
     @Test
     void dropsNullFieldsAndTrimsText() {
-        FrontMatter.Parsed p = frontMatter.parse("a.md", "---\ntitle: \"  spaced  \"\nempty:\nblank: \"  \"\n---\nbody");
+        FrontMatter.Parsed p =
+                frontMatter.parse("a.md", "---\ntitle: \"  spaced  \"\nempty:\nblank: \"  \"\n---\nbody");
 
         assertThat(p.text("title")).contains("spaced");
         assertThat(p.fields()).doesNotContainKey("empty");

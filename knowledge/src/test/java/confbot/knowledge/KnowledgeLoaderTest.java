@@ -23,7 +23,8 @@ final class KnowledgeLoaderTest {
 
     /** A valid note whose front matter line {@code key: ...} is replaced (or removed when null). */
     private static String note(String key, String replacement) {
-        String front = """
+        String front =
+                """
                 id: 2019-sample-en
                 title: A sample note
                 conference: kubecon-china-2019
@@ -62,7 +63,8 @@ final class KnowledgeLoaderTest {
         assertThat(n.day()).hasValue(2);
         assertThat(n.language()).isEqualTo(Language.EN);
         assertThat(n.tags()).containsExactly("sample");
-        assertThat(n.sources()).singleElement().satisfies(s -> assertThat(s.url()).hasHost("example.org"));
+        assertThat(n.sources()).singleElement().satisfies(s -> assertThat(s.url())
+                .hasHost("example.org"));
         assertThat(n.body()).contains("Some facts.").doesNotContain("conference:");
     }
 
@@ -84,9 +86,15 @@ final class KnowledgeLoaderTest {
                 new Case("no tags", note("tags", "[]"), "tags"),
                 new Case("missing sources", note("sources", null), "sources"),
                 new Case("sources not a list of mappings", note("sources", "[just-a-string]"), "sources"),
-                new Case("non-http url", note("sources", "[{title: t, author: a, url: \"ftp://example.org/x\"}]"), "url"),
+                new Case(
+                        "non-http url",
+                        note("sources", "[{title: t, author: a, url: \"ftp://example.org/x\"}]"),
+                        "url"),
                 new Case("url without host", note("sources", "[{title: t, author: a, url: \"https:///x\"}]"), "url"),
-                new Case("source without author", note("sources", "[{title: t, url: \"https://example.org/\"}]"), "author"));
+                new Case(
+                        "source without author",
+                        note("sources", "[{title: t, url: \"https://example.org/\"}]"),
+                        "author"));
         for (Case c : cases) {
             assertThatThrownBy(() -> loader.parseNote(FILE, c.content(), CONFERENCES))
                     .as(c.what())
@@ -126,7 +134,8 @@ final class KnowledgeLoaderTest {
 
     @Test
     void parsesGlossaryGroupsSkippingCommentsAndBlankLines() {
-        Glossary g = loader.parseGlossary("glossary.tsv", "# kind\tforms\n\norg\tAlauda\t灵雀云\nterm\tslides\tPPT\t幻灯片\n");
+        Glossary g =
+                loader.parseGlossary("glossary.tsv", "# kind\tforms\n\norg\tAlauda\t灵雀云\nterm\tslides\tPPT\t幻灯片\n");
 
         assertThat(g.groups()).hasSize(2);
         assertThat(g.groups().get(1).kind()).isEqualTo("term");
@@ -195,11 +204,17 @@ final class KnowledgeLoaderTest {
         record Case(String what, String yaml, String field) {}
         String good = conferences(2019, "2019-06-24", "2019-06-26", "2019-06-25");
         List<Case> cases = List.of(
-                new Case("day outside the conference", conferences(2019, "2019-06-24", "2019-06-26", "2019-07-01"), "days"),
+                new Case(
+                        "day outside the conference",
+                        conferences(2019, "2019-06-24", "2019-06-26", "2019-07-01"),
+                        "days"),
                 new Case("bad start", conferences(2019, "2019-06-32", "2019-06-26", "2019-06-25"), "start"),
                 new Case("bad timezone", good.replace("Asia/Shanghai", "Mars/Olympus"), "timezone"),
                 new Case("name without Chinese", good.replace(", zh: \"2019 大会\"", ""), "name"),
-                new Case("link that is not http", good.replace("https://example.org/2019", "mailto:x@example.org"), "url"),
+                new Case(
+                        "link that is not http",
+                        good.replace("https://example.org/2019", "mailto:x@example.org"),
+                        "url"),
                 new Case("unknown link kind", good.replace("kind: official", "kind: podcast"), "kind"),
                 new Case("malformed YAML", "conferences: [ {id: x\n", "YAML"),
                 new Case("no conferences list", "events: []\n", "conferences"));
@@ -215,7 +230,8 @@ final class KnowledgeLoaderTest {
 
     @Test
     void rejectsEndBeforeStartNamingFileAndField(@TempDir Path root) throws IOException {
-        String yaml = conferences(2019, "2019-06-26", "2019-06-24", "2019-06-25").replaceAll("(?s)    days:\n.*?(?=    links:)", "");
+        String yaml = conferences(2019, "2019-06-26", "2019-06-24", "2019-06-25")
+                .replaceAll("(?s)    days:\n.*?(?=    links:)", "");
         write(root.resolve("conferences.yaml"), yaml);
 
         assertThatThrownBy(() -> loader.load(root))
@@ -240,7 +256,8 @@ final class KnowledgeLoaderTest {
                       - {day: 2, date: %4$s, label: {en: Keynotes, zh: 主题演讲}}
                     links:
                       - {kind: official, title: {en: Site, zh: 官网}, url: "https://example.org/%1$d"}
-                """.formatted(year, start, end, day2);
+                """
+                .formatted(year, start, end, day2);
     }
 
     private static void write(Path file, String content) throws IOException {

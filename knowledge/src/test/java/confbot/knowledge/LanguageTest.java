@@ -18,7 +18,9 @@ final class LanguageTest {
                 new Case("蚂蚁金服在大会上宣布了什么？", Language.ZH),
                 new Case("Harbor 是谁做的？", Language.ZH),
                 new Case("KubeCon 2019 在哪里举办", Language.ZH),
-                new Case("Which companies announced new open source projects at the conference in Shanghai (上)?", Language.EN),
+                new Case(
+                        "Which companies announced new open source projects at the conference in Shanghai (上)?",
+                        Language.EN),
                 new Case("", Language.EN),
                 new Case("2019 ?!", Language.EN),
                 new Case("ＫｕｂｅＣｏｎ", Language.EN));

@@ -40,7 +40,10 @@ final class AskCli implements Callable<Integer> {
     @Option(names = "--explain", description = "Also print why the bot answered or abstained (to stderr).")
     boolean explain;
 
-    @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question (quote it, or give it as several words).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "QUESTION",
+            description = "The question (quote it, or give it as several words).")
     List<String> words = new ArrayList<>();
 
     @Spec

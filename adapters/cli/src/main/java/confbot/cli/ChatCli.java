@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "chat",
         mixinStandardHelpOptions = true,
-        description = "An interactive prompt: type questions or slash commands (/help, /schedule 2019 2, /slides); /quit or Ctrl-D ends.")
+        description =
+                "An interactive prompt: type questions or slash commands (/help, /schedule 2019 2, /slides); /quit or Ctrl-D ends.")
 final class ChatCli implements Callable<Integer> {
 
     @Mixin

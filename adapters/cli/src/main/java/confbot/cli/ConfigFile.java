@@ -68,7 +68,8 @@ record ConfigFile(Path path, Map<String, String> values) {
             return new ConfigFile(path, values); // an empty file configures nothing
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException(path + ": expected sections such as 'telegram:' and 'knowledge:' at the top");
+            throw new IllegalArgumentException(
+                    path + ": expected sections such as 'telegram:' and 'knowledge:' at the top");
         }
         Path base = Optional.ofNullable(path.toAbsolutePath().getParent()).orElse(Path.of("."));
         for (Map.Entry<String, JsonNode> section : root.properties()) {
@@ -94,7 +95,8 @@ record ConfigFile(Path path, Map<String, String> values) {
                 }
                 Optional<Setting> setting = Settings.byKey(key);
                 if (setting.isEmpty()) {
-                    problems.add(unknown(key, Settings.ALL.stream().map(Setting::key).toList()));
+                    problems.add(
+                            unknown(key, Settings.ALL.stream().map(Setting::key).toList()));
                     continue;
                 }
                 if (field.getValue().isNull()) {
@@ -134,7 +136,9 @@ record ConfigFile(Path path, Map<String, String> values) {
                 }
                 yield text;
             }
-            case PATHS -> list(value).stream().map(p -> resolve(base, p)).collect(Collectors.joining(File.pathSeparator));
+            case PATHS -> list(value).stream()
+                    .map(p -> resolve(base, p))
+                    .collect(Collectors.joining(File.pathSeparator));
             case IDS -> {
                 List<String> ids = list(value);
                 for (String id : ids) {
@@ -150,7 +154,8 @@ record ConfigFile(Path path, Map<String, String> values) {
 
     private static String scalar(JsonNode value) {
         if (!value.isValueNode()) {
-            throw new IllegalArgumentException("expected a single value, got a " + (value.isArray() ? "list" : "section"));
+            throw new IllegalArgumentException(
+                    "expected a single value, got a " + (value.isArray() ? "list" : "section"));
         }
         return value.asText().strip();
     }
@@ -180,19 +185,25 @@ record ConfigFile(Path path, Map<String, String> values) {
     }
 
     private static List<String> sectionNames() {
-        return Settings.ALL.stream().map(s -> s.key().substring(0, s.key().indexOf('.'))).distinct().toList();
+        return Settings.ALL.stream()
+                .map(s -> s.key().substring(0, s.key().indexOf('.')))
+                .distinct()
+                .toList();
     }
 
     /** "unknown setting", with the closest known name when one is close enough to be a typo. */
     static String unknown(String key, List<String> known) {
         String message = key + ": unknown setting";
-        return suggestion(key, known).map(s -> message + "; did you mean '" + s + "'?").orElse(message);
+        return suggestion(key, known)
+                .map(s -> message + "; did you mean '" + s + "'?")
+                .orElse(message);
     }
 
     static Optional<String> suggestion(String key, List<String> known) {
         // The same name in another section (telegram.guild_id for discord.guild_id) is the commonest slip.
         String leaf = key.substring(key.lastIndexOf('.') + 1);
-        Optional<String> moved = known.stream().filter(k -> k.endsWith("." + leaf)).findFirst();
+        Optional<String> moved =
+                known.stream().filter(k -> k.endsWith("." + leaf)).findFirst();
         if (moved.isPresent() && key.contains(".")) {
             return moved;
         }

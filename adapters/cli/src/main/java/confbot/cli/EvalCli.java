@@ -41,7 +41,10 @@ final class EvalCli implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.jsonl")
     Path file;
 
-    @Option(names = "--min-pass", paramLabel = "N", description = "Exit 1 when fewer than N items pass (default: never).")
+    @Option(
+            names = "--min-pass",
+            paramLabel = "N",
+            description = "Exit 1 when fewer than N items pass (default: never).")
     int minPass = 0;
 
     @Spec
@@ -67,9 +70,15 @@ final class EvalCli implements Callable<Integer> {
             if (passes(item, reply)) {
                 passed++;
             } else {
-                out.printf("FAIL %s: %s%n  want %s%n  got  answered=%s %s%n", item.id(), item.question(),
-                        item.answerable() ? item.mustContain() : "no answer", reply.answered(),
-                        reply.text().replace('\n', ' ').substring(0, Math.min(300, reply.text().length())));
+                out.printf(
+                        "FAIL %s: %s%n  want %s%n  got  answered=%s %s%n",
+                        item.id(),
+                        item.question(),
+                        item.answerable() ? item.mustContain() : "no answer",
+                        reply.answered(),
+                        reply.text()
+                                .replace('\n', ' ')
+                                .substring(0, Math.min(300, reply.text().length())));
             }
         }
         out.printf("%d passed, %d failed%n", passed, items.size() - passed);
@@ -83,7 +92,9 @@ final class EvalCli implements Callable<Integer> {
         if (!reply.answered()) {
             return false;
         }
-        String head = reply.text().substring(0, Math.min(LIMIT, reply.text().length())).toLowerCase(Locale.ROOT);
+        String head = reply.text()
+                .substring(0, Math.min(LIMIT, reply.text().length()))
+                .toLowerCase(Locale.ROOT);
         return item.mustContain().stream()
                 .allMatch(group -> group.stream().anyMatch(term -> head.contains(term.toLowerCase(Locale.ROOT))));
     }
@@ -115,8 +126,11 @@ final class EvalCli implements Callable<Integer> {
                     g.forEach(t -> terms.add(t.asText()));
                     groups.add(terms);
                 }
-                items.add(new Item(n.path("id").asText("line " + (i + 1)), n.get("question").asText(),
-                        n.path("answerable").asBoolean(true), groups));
+                items.add(new Item(
+                        n.path("id").asText("line " + (i + 1)),
+                        n.get("question").asText(),
+                        n.path("answerable").asBoolean(true),
+                        groups));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

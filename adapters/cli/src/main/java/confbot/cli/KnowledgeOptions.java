@@ -10,10 +10,16 @@ import picocli.CommandLine.Option;
 /** The options every answering subcommand shares: what knowledge to load. */
 final class KnowledgeOptions {
 
-    @Option(names = "--notes", paramLabel = "DIR", description = "Also index every Markdown or text file under DIR (repeatable).")
+    @Option(
+            names = "--notes",
+            paramLabel = "DIR",
+            description = "Also index every Markdown or text file under DIR (repeatable).")
     List<Path> notes = new ArrayList<>();
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Load a talk catalog (TSV with a header line; repeatable).")
+    @Option(
+            names = "--catalog",
+            paramLabel = "FILE",
+            description = "Load a talk catalog (TSV with a header line; repeatable).")
     List<Path> catalogs = new ArrayList<>();
 
     @Option(names = "--no-builtin", description = "Leave the built-in knowledge out.")
@@ -32,7 +38,8 @@ final class KnowledgeOptions {
             }
         }
         if (noBuiltin && notes.isEmpty() && catalogs.isEmpty()) {
-            throw new IllegalArgumentException("--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
+            throw new IllegalArgumentException(
+                    "--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
         }
         return new Setup(!noBuiltin, notes, catalogs);
     }

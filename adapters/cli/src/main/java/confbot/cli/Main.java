@@ -57,7 +57,10 @@ public final class Main implements Runnable {
 
     /** Gives subcommands their collaborators through their constructors; no static state. */
     private record Factory(
-            Function<Setup, ConfBot> bots, BiFunction<Setup, BotOptions, ConfBot> servedBots, InputStream in, Map<String, String> env)
+            Function<Setup, ConfBot> bots,
+            BiFunction<Setup, BotOptions, ConfBot> servedBots,
+            InputStream in,
+            Map<String, String> env)
             implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {

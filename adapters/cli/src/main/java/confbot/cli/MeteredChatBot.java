@@ -45,28 +45,37 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
         // before its first message rather than a gap.
         for (Platform platform : Platform.values()) {
             String p = tag(platform);
-            questions.put(platform, Counter.builder("confbot.questions")
-                    .description("Messages addressed to the bot, commands included")
-                    .tag("platform", p)
-                    .register(registry));
-            errors.put(platform, Counter.builder("confbot.errors")
-                    .description("Messages the core failed to answer (an exception, or its apology reply)")
-                    .tag("platform", p)
-                    .register(registry));
-            latency.put(platform, Timer.builder("confbot.answer.latency")
-                    .description("Time the core took to reply")
-                    .tag("platform", p)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(30))
-                    .register(registry));
+            questions.put(
+                    platform,
+                    Counter.builder("confbot.questions")
+                            .description("Messages addressed to the bot, commands included")
+                            .tag("platform", p)
+                            .register(registry));
+            errors.put(
+                    platform,
+                    Counter.builder("confbot.errors")
+                            .description("Messages the core failed to answer (an exception, or its apology reply)")
+                            .tag("platform", p)
+                            .register(registry));
+            latency.put(
+                    platform,
+                    Timer.builder("confbot.answer.latency")
+                            .description("Time the core took to reply")
+                            .tag("platform", p)
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(1))
+                            .maximumExpectedValue(Duration.ofSeconds(30))
+                            .register(registry));
             Map<Reply.Kind, Counter> byKind = new EnumMap<>(Reply.Kind.class);
             for (Reply.Kind kind : Reply.Kind.values()) {
-                byKind.put(kind, Counter.builder("confbot.replies")
-                        .description("Replies by kind: answer and listing answered, not_covered abstained, usage a bad command")
-                        .tag("platform", p)
-                        .tag("kind", tag(kind))
-                        .register(registry));
+                byKind.put(
+                        kind,
+                        Counter.builder("confbot.replies")
+                                .description(
+                                        "Replies by kind: answer and listing answered, not_covered abstained, usage a bad command")
+                                .tag("platform", p)
+                                .tag("kind", tag(kind))
+                                .register(registry));
             }
             replies.put(platform, byKind);
         }

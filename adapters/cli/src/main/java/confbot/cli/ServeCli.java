@@ -41,6 +41,7 @@ final class ServeCli implements Callable<Integer> {
 
     /** SIGTERM to exit: Kubernetes waits 30 s by default, Docker 10 s; stay inside the shorter. */
     static final Duration STOP_DEADLINE = Duration.ofMillis(9_500);
+
     static final String CONFIG_ENV = "CONFBOT_CONFIG";
     static final Path DEFAULT_CONFIG = Path.of("confbot.yaml");
 
@@ -49,10 +50,16 @@ final class ServeCli implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Read settings from FILE (default: $CONFBOT_CONFIG, else ./confbot.yaml if present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Read settings from FILE (default: $CONFBOT_CONFIG, else ./confbot.yaml if present).")
     Optional<Path> config = Optional.empty();
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /healthz, /readyz and /metrics on PORT (default 8080; 0 picks a free port, logged).")
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            description = "Serve /healthz, /readyz and /metrics on PORT (default 8080; 0 picks a free port, logged).")
     Optional<Integer> httpPort = Optional.empty();
 
     @Option(names = "--skip-backlog", description = "Ignore Telegram updates sent before the bot started.")
@@ -74,9 +81,11 @@ final class ServeCli implements Callable<Integer> {
         Optional<Path> file = configFile();
         ServeSettings settings = settings(file);
         if (settings.adapters().isEmpty()) {
-            spec.commandLine().getErr().println(
-                    "confbot serve: no chat adapter is configured; set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN"
-                            + " (or TELEGRAM_BOT_TOKEN_FILE / DISCORD_BOT_TOKEN_FILE, or token_file in confbot.yaml).");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "confbot serve: no chat adapter is configured; set TELEGRAM_BOT_TOKEN and/or DISCORD_BOT_TOKEN"
+                                    + " (or TELEGRAM_BOT_TOKEN_FILE / DISCORD_BOT_TOKEN_FILE, or token_file in confbot.yaml).");
             return 2;
         }
         Logging.configureServe(settings.logFormat(), env.containsKey("CONFBOT_LOG_LEVEL"));
@@ -91,7 +100,8 @@ final class ServeCli implements Callable<Integer> {
         Server server = new Server(
                 () -> bots.apply(settings.knowledge(), settings.botOptions()),
                 settings.adapters()::create,
-                !settings.knowledge().notesFolders().isEmpty() || !settings.knowledge().catalogs().isEmpty(),
+                !settings.knowledge().notesFolders().isEmpty()
+                        || !settings.knowledge().catalogs().isEmpty(),
                 settings.httpPort(),
                 registry);
 
@@ -113,7 +123,9 @@ final class ServeCli implements Callable<Integer> {
 
     /** --config, else $CONFBOT_CONFIG, else ./confbot.yaml when there is one. */
     private Optional<Path> configFile() {
-        return config.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(v -> !v.isBlank()).map(Path::of))
+        return config.or(() -> Optional.ofNullable(env.get(CONFIG_ENV))
+                        .filter(v -> !v.isBlank())
+                        .map(Path::of))
                 .or(() -> Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty());
     }
 
@@ -138,7 +150,8 @@ final class ServeCli implements Callable<Integer> {
         return ServeSettings.from(layered);
     }
 
-    private static void option(Map<String, String> options, Map<String, String> names, String env, String value, String option) {
+    private static void option(
+            Map<String, String> options, Map<String, String> names, String env, String value, String option) {
         options.put(env, value);
         names.put(env, option);
     }
@@ -160,15 +173,17 @@ final class ServeCli implements Callable<Integer> {
      * answer was cut sees the interaction fail rather than a wrong answer.
      */
     private static void stopAndHalt(Server server) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(STOP_DEADLINE.toMillis());
-                log.warn("Still stopping after {} s; exiting now", STOP_DEADLINE.toSeconds());
-                Runtime.getRuntime().halt(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // stopped in time
-            }
-        }, "confbot-shutdown-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(STOP_DEADLINE.toMillis());
+                        log.warn("Still stopping after {} s; exiting now", STOP_DEADLINE.toSeconds());
+                        Runtime.getRuntime().halt(0);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // stopped in time
+                    }
+                },
+                "confbot-shutdown-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         log.info("Signal received; stopping");

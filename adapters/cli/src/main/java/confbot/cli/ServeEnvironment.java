@@ -33,7 +33,10 @@ record ServeEnvironment(Map<String, String> values, Map<String, String> origins)
      * @param optionNames environment names → the option that set them, for messages
      */
     static ServeEnvironment of(
-            Optional<ConfigFile> file, Map<String, String> env, Map<String, String> commandLine, Map<String, String> optionNames) {
+            Optional<ConfigFile> file,
+            Map<String, String> env,
+            Map<String, String> commandLine,
+            Map<String, String> optionNames) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
         file.ifPresent(f -> f.values().forEach((name, value) -> {
@@ -73,7 +76,9 @@ record ServeEnvironment(Map<String, String> values, Map<String, String> origins)
 
     /** The name to show for a setting: the variable, plus the file key or option that set it. */
     String describe(String name) {
-        return Optional.ofNullable(origins.get(name)).map(o -> name + " (" + o + ")").orElse(name);
+        return Optional.ofNullable(origins.get(name))
+                .map(o -> name + " (" + o + ")")
+                .orElse(name);
     }
 
     /**

@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything {@code confbot serve} runs with, typed and checked. Built once at start from a {@link
@@ -119,7 +119,9 @@ record ServeSettings(
     }
 
     private static Setup knowledge(ServeEnvironment env) {
-        boolean builtin = env.get(Settings.BUILTIN).map(v -> bool(env, Settings.BUILTIN, v)).orElse(true);
+        boolean builtin = env.get(Settings.BUILTIN)
+                .map(v -> bool(env, Settings.BUILTIN, v))
+                .orElse(true);
         List<Path> notes = paths(env, Settings.NOTES, Files::isDirectory, "no such folder");
         List<Path> catalogs = paths(env, Settings.CATALOGS, Files::isRegularFile, "no such file");
         if (!builtin && notes.isEmpty() && catalogs.isEmpty()) {
@@ -131,7 +133,9 @@ record ServeSettings(
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {
         List<Path> paths = new ArrayList<>();
-        for (String item : env.get(name).map(v -> v.split(Pattern.quote(File.pathSeparator))).orElse(new String[0])) {
+        for (String item : env.get(name)
+                .map(v -> v.split(Pattern.quote(File.pathSeparator)))
+                .orElse(new String[0])) {
             if (item.isBlank()) {
                 continue;
             }
@@ -152,7 +156,8 @@ record ServeSettings(
                 continue;
             }
             if (!ID.matcher(id).matches()) {
-                throw new IllegalArgumentException(env.describe(name) + " must be numeric user ids separated by commas, got '" + id + "'");
+                throw new IllegalArgumentException(
+                        env.describe(name) + " must be numeric user ids separated by commas, got '" + id + "'");
             }
             ids.add(id);
         }
@@ -185,15 +190,16 @@ record ServeSettings(
         } catch (NumberFormatException e) {
             // reported below, with the name
         }
-        throw new IllegalArgumentException(
-                env.describe(Settings.HTTP_PORT) + " must be a port number 0-65535 (0 picks a free one), got '" + value + "'");
+        throw new IllegalArgumentException(env.describe(Settings.HTTP_PORT)
+                + " must be a port number 0-65535 (0 picks a free one), got '" + value + "'");
     }
 
     private static LogFormat logFormat(ServeEnvironment env, String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "text", "plain", "console" -> LogFormat.TEXT;
             case "json" -> LogFormat.JSON;
-            default -> throw new IllegalArgumentException(env.describe(Settings.LOG_FORMAT) + " must be text or json, got '" + value + "'");
+            default -> throw new IllegalArgumentException(
+                    env.describe(Settings.LOG_FORMAT) + " must be text or json, got '" + value + "'");
         };
     }
 
@@ -201,7 +207,8 @@ record ServeSettings(
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException(env.describe(name) + " must be true or false, got '" + value + "'");
+            default -> throw new IllegalArgumentException(
+                    env.describe(name) + " must be true or false, got '" + value + "'");
         };
     }
 }

@@ -50,7 +50,12 @@ final class Server implements AutoCloseable {
      *     nothing to watch with the built-in knowledge alone)
      * @param httpPort the endpoint's port; 0 picks a free one
      */
-    Server(Supplier<ConfBot> bots, AdapterFactory adapters, boolean watchKnowledge, int httpPort, PrometheusMeterRegistry registry) {
+    Server(
+            Supplier<ConfBot> bots,
+            AdapterFactory adapters,
+            boolean watchKnowledge,
+            int httpPort,
+            PrometheusMeterRegistry registry) {
         this.bots = bots;
         this.adapterFactory = adapters;
         this.watchKnowledge = watchKnowledge;

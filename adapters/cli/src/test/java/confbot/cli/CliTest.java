@@ -46,7 +46,11 @@ final class CliTest {
         Run r = run("", "ask", "When and where was KubeCon China 2019?");
 
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("24").contains("26").containsIgnoringCase("June").contains("Expo");
+        assertThat(r.out())
+                .contains("24")
+                .contains("26")
+                .containsIgnoringCase("June")
+                .contains("Expo");
         assertThat(r.out()).contains("Sources:").contains("https://");
     }
 
@@ -104,10 +108,13 @@ final class CliTest {
     @Test
     void evalAppliesThePassRuleAndEndsWithTheTally(@TempDir Path dir) throws IOException {
         Path set = dir.resolve("set.jsonl");
-        Files.writeString(set, String.join("\n",
-                "{\"id\":\"a\",\"question\":\"2018 年大会 PPT 的百度网盘提取码是多少？\",\"answerable\":true,\"must_contain\":[[\"5vn0\"]]}",
-                "{\"id\":\"b\",\"question\":\"2018 年大会 PPT 的百度网盘提取码是多少？\",\"answerable\":true,\"must_contain\":[[\"no-such-string\"]]}",
-                "{\"id\":\"c\",\"question\":\"What is the Wi-Fi password at the venue?\",\"answerable\":false,\"must_contain\":[]}"));
+        Files.writeString(
+                set,
+                String.join(
+                        "\n",
+                        "{\"id\":\"a\",\"question\":\"2018 年大会 PPT 的百度网盘提取码是多少？\",\"answerable\":true,\"must_contain\":[[\"5vn0\"]]}",
+                        "{\"id\":\"b\",\"question\":\"2018 年大会 PPT 的百度网盘提取码是多少？\",\"answerable\":true,\"must_contain\":[[\"no-such-string\"]]}",
+                        "{\"id\":\"c\",\"question\":\"What is the Wi-Fi password at the venue?\",\"answerable\":false,\"must_contain\":[]}"));
 
         Run r = run("", "eval", set.toString());
 

@@ -32,7 +32,10 @@ final class MeteredChatBotTest {
     }
 
     private double errors(Platform platform) {
-        return registry.get("confbot.errors").tag("platform", platform.name().toLowerCase(Locale.ROOT)).counter().count();
+        return registry.get("confbot.errors")
+                .tag("platform", platform.name().toLowerCase(Locale.ROOT))
+                .counter()
+                .count();
     }
 
     @Test
@@ -49,12 +52,16 @@ final class MeteredChatBotTest {
 
     @Test
     void aUsageReplyToABadCommandIsNotAnError() {
-        when(core.reply(any())).thenReturn(new Reply(Reply.Kind.USAGE, "Usage: /schedule [2018|2019] [day]", List.of()));
+        when(core.reply(any()))
+                .thenReturn(new Reply(Reply.Kind.USAGE, "Usage: /schedule [2018|2019] [day]", List.of()));
 
         bot.reply(from(Platform.TELEGRAM, "/schedule 2031"));
 
         assertThat(errors(Platform.TELEGRAM)).isZero();
-        assertThat(registry.get("confbot.replies").tags("platform", "telegram", "kind", "usage").counter().count())
+        assertThat(registry.get("confbot.replies")
+                        .tags("platform", "telegram", "kind", "usage")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
     }
 
@@ -65,7 +72,15 @@ final class MeteredChatBotTest {
         assertThatThrownBy(() -> bot.reply(from(Platform.TELEGRAM, "hello"))).hasMessage("index closed");
 
         assertThat(errors(Platform.TELEGRAM)).isEqualTo(1.0);
-        assertThat(registry.get("confbot.questions").tag("platform", "telegram").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("confbot.answer.latency").tag("platform", "telegram").timer().count()).isEqualTo(1);
+        assertThat(registry.get("confbot.questions")
+                        .tag("platform", "telegram")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("confbot.answer.latency")
+                        .tag("platform", "telegram")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -40,7 +40,8 @@ final class ServeConfigTest {
     @Test
     void readsEverySectionUnderItsEnvironmentName() throws IOException {
         Files.createDirectories(dir.resolve("notes"));
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 telegram:
                   api_url: http://127.0.0.1:9999
                   skip_backlog: true
@@ -82,7 +83,8 @@ final class ServeConfigTest {
 
     @Test
     void unknownKeyIsAnErrorThatSuggestsTheClosestKnownOne() throws IOException {
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 telegram:
                   api_ulr: http://127.0.0.1:9999
                 """);
@@ -106,7 +108,8 @@ final class ServeConfigTest {
 
     @Test
     void unknownSectionIsAnErrorToo() throws IOException {
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 telegarm:
                   skip_backlog: true
                 metrics:
@@ -120,7 +123,8 @@ final class ServeConfigTest {
 
     @Test
     void everyProblemInTheFileIsReportedAtOnceEachWithItsKey() throws IOException {
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 telegram:
                   webhook_port: eighty
                   skip_backlog: maybe
@@ -151,7 +155,8 @@ final class ServeConfigTest {
     @Test
     void tokenComesFromTheFileThatTokenFileNamesRelativeToTheConfig() throws IOException {
         Files.writeString(dir.resolve("telegram.token"), TOKEN + "\n");
-        Path file = yaml("""
+        Path file =
+                yaml("""
                 telegram:
                   token_file: telegram.token
                 """);
@@ -163,7 +168,8 @@ final class ServeConfigTest {
 
     @Test
     void environmentWinsOverTheFile() throws IOException {
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 telegram:
                   api_url: http://127.0.0.1:1111
                 http:
@@ -179,7 +185,9 @@ final class ServeConfigTest {
 
         ServeSettings settings = settings(file, env);
 
-        assertThat(settings.adapters().telegram()).map(TelegramConfig::apiUrl).contains(URI.create("http://127.0.0.1:2222"));
+        assertThat(settings.adapters().telegram())
+                .map(TelegramConfig::apiUrl)
+                .contains(URI.create("http://127.0.0.1:2222"));
         assertThat(settings.httpPort()).isEqualTo(9191);
         assertThat(settings.logFormat()).isEqualTo(ServeSettings.LogFormat.TEXT);
     }
@@ -238,7 +246,8 @@ final class ServeConfigTest {
         Path file = yaml("knowledge:\n  notes:\n    - missing-notes\n");
 
         assertThatThrownBy(() -> settings(file, Map.of()))
-                .hasMessageContaining("CONFBOT_NOTES (knowledge.notes in " + file + "): no such folder: " + dir.resolve("missing-notes"));
+                .hasMessageContaining("CONFBOT_NOTES (knowledge.notes in " + file + "): no such folder: "
+                        + dir.resolve("missing-notes"));
     }
 
     @Test
@@ -285,7 +294,8 @@ final class ServeConfigTest {
 
     @Test
     void adminsRateLimitsAndCacheSizeBecomeTheCoresOptions() throws IOException {
-        Path file = yaml("""
+        Path file = yaml(
+                """
                 admins:
                   telegram: [1001]
                   discord: ["123456789012345678"]
@@ -299,7 +309,8 @@ final class ServeConfigTest {
 
         assertThat(options.admins()).containsExactlyInAnyOrder("telegram:1001", "discord:123456789012345678");
         assertThat(options.rateLimit().perUser()).isEqualTo(3);
-        assertThat(options.rateLimit().perChat()).isEqualTo(BotOptions.RateLimit.defaults().perChat());
+        assertThat(options.rateLimit().perChat())
+                .isEqualTo(BotOptions.RateLimit.defaults().perChat());
         assertThat(options.answerCacheSize()).isZero();
     }
 
@@ -310,14 +321,16 @@ final class ServeConfigTest {
         assertThat(docker.values()).containsEntry("CONFBOT_NOTES", "/notes").containsEntry("CONFBOT_HTTP_PORT", "8080");
 
         // The ConfigMap carries confbot.yaml as a string; read it the way the pod will see it.
-        JsonNode configMap = new YAMLMapper().readTree(root.resolve("deploy/kubernetes/configmap.yaml").toFile());
+        JsonNode configMap = new YAMLMapper()
+                .readTree(root.resolve("deploy/kubernetes/configmap.yaml").toFile());
         Path mounted = yaml(configMap.path("data").path("confbot.yaml").asText());
         assertThat(ConfigFile.read(mounted).values()).containsEntry("LOG_FORMAT", "json");
     }
 
     @Test
     void didYouMeanStaysQuietWhenNothingIsClose() {
-        assertThat(ConfigFile.suggestion("zzz", List.of("http.port", "log.format"))).isEmpty();
+        assertThat(ConfigFile.suggestion("zzz", List.of("http.port", "log.format")))
+                .isEmpty();
         assertThat(ConfigFile.distance("http.prot", "http.port")).isEqualTo(2);
     }
 }

@@ -77,7 +77,12 @@ final class ServeTelegramTest {
                 Map.of(),
                 Map.of()));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Server s = new Server(() -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()), settings.adapters()::create, false, 0, registry);
+        Server s = new Server(
+                () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
+                settings.adapters()::create,
+                false,
+                0,
+                registry);
         server = Optional.of(s);
 
         s.start();
@@ -86,13 +91,18 @@ final class ServeTelegramTest {
         telegram.sendPrivate(3, "/help");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() >= 3);
-        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).contains("confbot_questions_total{platform=\"telegram\"} 3.0");
         s.close();
 
-        assertThat(logs.everything()).contains("telegram adapter connected").doesNotContain(TOKEN).doesNotContain(SECRET);
+        assertThat(logs.everything())
+                .contains("telegram adapter connected")
+                .doesNotContain(TOKEN)
+                .doesNotContain(SECRET);
         assertThat(telegram.delivered()).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
         assertThat(telegram.requestBodies()).allSatisfy(body -> assertThat(body).doesNotContain(SECRET));
         assertThat(metrics.body()).doesNotContain(SECRET);
@@ -102,15 +112,22 @@ final class ServeTelegramTest {
     void anAdminFromTheSettingsCanReloadAndTheReloadIsCounted() throws Exception {
         ServeSettings settings = ServeSettings.from(ServeEnvironment.of(
                 Optional.empty(),
-                Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
-                        "TELEGRAM_API_URL", telegram.url(),
-                        "CONFBOT_ADMINS_TELEGRAM", String.valueOf(FakeTelegram.CHAT)),
+                Map.of(
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        "TELEGRAM_API_URL",
+                        telegram.url(),
+                        "CONFBOT_ADMINS_TELEGRAM",
+                        String.valueOf(FakeTelegram.CHAT)),
                 Map.of(),
                 Map.of()));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly(), settings.botOptions()),
-                settings.adapters()::create, false, 0, registry);
+                settings.adapters()::create,
+                false,
+                0,
+                registry);
         server = Optional.of(s);
 
         s.start();
@@ -123,13 +140,17 @@ final class ServeTelegramTest {
     @Test
     void aTokenTelegramRefusesFailsStartWithout401EchoingTheToken() {
         String wrong = "987654321:AAH-refused_secret_abcdef0123";
-        Map<String, String> env = Map.of(
-                "TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", telegram.url(), "CONFBOT_HTTP_PORT", "0");
+        Map<String, String> env =
+                Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", telegram.url(), "CONFBOT_HTTP_PORT", "0");
 
-        CliTest.Run r = CliTest.run("", env, "serve", "--no-builtin", "--notes", fixtureNotes().toString());
+        CliTest.Run r = CliTest.run(
+                "", env, "serve", "--no-builtin", "--notes", fixtureNotes().toString());
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("cannot start telegram").doesNotContain(wrong).doesNotContain("refused_secret");
+        assertThat(r.err())
+                .contains("cannot start telegram")
+                .doesNotContain(wrong)
+                .doesNotContain("refused_secret");
         assertThat(r.out()).doesNotContain("refused_secret");
         assertThat(logs.everything()).doesNotContain("refused_secret");
     }
@@ -160,7 +181,8 @@ final class ServeTelegramTest {
     private Path fixtureNotes() {
         try {
             Path notes = Files.createDirectories(dir.resolve("notes"));
-            Files.writeString(notes.resolve("tidewater.md"), "# Tidewater\n\nTidewater drains 4,000 batch jobs per hour.\n");
+            Files.writeString(
+                    notes.resolve("tidewater.md"), "# Tidewater\n\nTidewater drains 4,000 batch jobs per hour.\n");
             return notes;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

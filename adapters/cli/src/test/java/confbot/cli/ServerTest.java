@@ -39,7 +39,8 @@ final class ServerTest {
     static final String QUESTION = "How many batch jobs per hour does Tidewater drain?";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Optional<Server> server = Optional.empty();
 
     @AfterEach
@@ -84,10 +85,15 @@ final class ServerTest {
     }
 
     private Server start(Supplier<ConfBot> bots, StubAdapter adapter) {
-        Server s = new Server(bots, bot -> {
-            adapter.bot = bot;
-            return List.of(adapter);
-        }, false, 0, registry);
+        Server s = new Server(
+                bots,
+                bot -> {
+                    adapter.bot = bot;
+                    return List.of(adapter);
+                },
+                false,
+                0,
+                registry);
         server = Optional.of(s);
         CompletableFuture.runAsync(() -> {
             try {
@@ -106,7 +112,9 @@ final class ServerTest {
 
     private HttpResponse<String> get(Server s, String path) throws IOException, InterruptedException {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + path)).GET().build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -114,14 +122,16 @@ final class ServerTest {
     void readyzSaysWhatIsNotReadyUntilTheIndexIsLoadedAndEveryAdapterConnected() throws Exception {
         CountDownLatch indexBuilt = new CountDownLatch(1);
         StubAdapter adapter = new StubAdapter();
-        Server s = start(() -> {
-            try {
-                indexBuilt.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return fixtureBot();
-        }, adapter);
+        Server s = start(
+                () -> {
+                    try {
+                        indexBuilt.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return fixtureBot();
+                },
+                adapter);
 
         // GIVEN the index is still building: alive, not ready
         assertThat(get(s, "/healthz").statusCode()).isEqualTo(200);
@@ -131,7 +141,8 @@ final class ServerTest {
 
         // WHEN the index is loaded but the adapter is still connecting
         indexBuilt.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(() -> get(s, "/readyz").body().contains("stub: not connected"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> get(s, "/readyz").body().contains("stub: not connected"));
         assertThat(get(s, "/readyz").statusCode()).isEqualTo(503);
         assertThat(get(s, "/readyz").body()).doesNotContain("index");
 
@@ -152,7 +163,8 @@ final class ServerTest {
 
         HttpResponse<String> metrics = get(s, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         String kind = reply.kind().name().toLowerCase(Locale.ROOT);
         assertThat(metrics.body())
                 .contains("confbot_questions_total{platform=\"telegram\"} 1.0")
@@ -200,24 +212,33 @@ final class ServerTest {
                 .timeout(Duration.ofSeconds(2))
                 .build();
         assertThat(CompletableFuture.supplyAsync(() -> {
-            try {
-                return http.send(after, HttpResponse.BodyHandlers.ofString()).statusCode();
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }).get(5, TimeUnit.SECONDS)).as("the endpoint stops last").isEqualTo(-1);
+                            try {
+                                return http.send(after, HttpResponse.BodyHandlers.ofString())
+                                        .statusCode();
+                            } catch (IOException e) {
+                                return -1;
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return -1;
+                            }
+                        })
+                        .get(5, TimeUnit.SECONDS))
+                .as("the endpoint stops last")
+                .isEqualTo(-1);
     }
 
     @Test
     void closeDuringStartStopsWhatStartedAndStartFails() throws Exception {
         StubAdapter adapter = new StubAdapter();
-        Server s = new Server(ServerTest::fixtureBot, bot -> {
-            adapter.bot = bot;
-            return List.of(adapter);
-        }, false, 0, registry);
+        Server s = new Server(
+                ServerTest::fixtureBot,
+                bot -> {
+                    adapter.bot = bot;
+                    return List.of(adapter);
+                },
+                false,
+                0,
+                registry);
         server = Optional.of(s);
         CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> {
             try {

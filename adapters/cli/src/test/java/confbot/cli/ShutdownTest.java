@@ -37,7 +37,8 @@ final class ShutdownTest {
     @Test
     void sigtermFinishesTheAnswerInFlightAndExitsZeroWithinTenSeconds() throws Exception {
         Path notes = Files.createDirectories(dir.resolve("notes"));
-        Files.writeString(notes.resolve("tidewater.md"),
+        Files.writeString(
+                notes.resolve("tidewater.md"),
                 "# Tidewater\n\nTidewater, the batch scheduler Mei Lin presented, drains 4,000 batch jobs per hour.\n");
         Path log = dir.resolve("serve.log");
         try (FakeTelegram telegram = new FakeTelegram(TOKEN);
@@ -46,18 +47,26 @@ final class ShutdownTest {
             try {
                 // GIVEN the bot is polling and an answer is held on its way to Telegram
                 await().atMost(Duration.ofSeconds(60)).until(() -> telegram.polls() > 0 || !serve.isAlive());
-                assertThat(serve.isAlive()).as("serve is running; its log:%n%s", read(log)).isTrue();
+                assertThat(serve.isAlive())
+                        .as("serve is running; its log:%n%s", read(log))
+                        .isTrue();
                 telegram.sendPrivate(1, "How many batch jobs per hour does Tidewater drain?");
-                assertThat(proxy.sendStarted().await(30, TimeUnit.SECONDS)).as("an answer is being sent").isTrue();
+                assertThat(proxy.sendStarted().await(30, TimeUnit.SECONDS))
+                        .as("an answer is being sent")
+                        .isTrue();
 
                 // WHEN it gets SIGTERM
                 long stopAsked = System.nanoTime();
                 serve.destroy();
 
                 // THEN the answer still reaches Telegram and the process exits 0 within 10 s
-                assertThat(serve.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s; log:%n%s", read(log)).isTrue();
+                assertThat(serve.waitFor(10, TimeUnit.SECONDS))
+                        .as("exited within 10 s; log:%n%s", read(log))
+                        .isTrue();
                 Duration took = Duration.ofNanos(System.nanoTime() - stopAsked);
-                assertThat(serve.exitValue()).as("exit status; log:%n%s", read(log)).isZero();
+                assertThat(serve.exitValue())
+                        .as("exit status; log:%n%s", read(log))
+                        .isZero();
                 assertThat(took).isLessThan(Duration.ofSeconds(10));
                 assertThat(telegram.delivered()).hasSize(1);
                 assertThat(read(log)).contains("Stopped").doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
@@ -70,8 +79,19 @@ final class ShutdownTest {
     private Process start(String apiUrl, Path notes, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java, "-XX:+UseSerialGC", "-Xmx256m", "-cp", testClasspath(), logbackConfig(), Main.class.getName(),
-                        "serve", "--no-builtin", "--notes", notes.toString(), "--http-port", "0"))
+                        java,
+                        "-XX:+UseSerialGC",
+                        "-Xmx256m",
+                        "-cp",
+                        testClasspath(),
+                        logbackConfig(),
+                        Main.class.getName(),
+                        "serve",
+                        "--no-builtin",
+                        "--notes",
+                        notes.toString(),
+                        "--http-port",
+                        "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

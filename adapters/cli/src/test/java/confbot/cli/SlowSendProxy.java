@@ -65,8 +65,10 @@ final class SlowSendProxy implements AutoCloseable {
             Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
                     .ifPresent(type -> request.header("Content-Type", type));
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders()
+                    .set("Content-Type", type));
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }

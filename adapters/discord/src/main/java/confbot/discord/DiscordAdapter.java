@@ -113,7 +113,8 @@ public final class DiscordAdapter implements ChatAdapter {
             shards.getShardCache().stream()
                     .findFirst()
                     .ifPresent(jda -> log.info(
-                            "Invite the bot to a server: {}", inviteUrl(jda.getSelfUser().getApplicationId())));
+                            "Invite the bot to a server: {}",
+                            inviteUrl(jda.getSelfUser().getApplicationId())));
         } else {
             log.warn("Not all {} Discord shard(s) ready after {}; still connecting", expected, timeout);
         }

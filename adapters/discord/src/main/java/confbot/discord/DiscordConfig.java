@@ -68,13 +68,14 @@ public record DiscordConfig(
         shardIds = List.copyOf(new TreeSet<>(shardIds));
         if (!shardIds.isEmpty()) {
             if (shardsTotal.isEmpty()) {
-                throw new IllegalArgumentException(SHARD_IDS + " needs " + SHARDS + " (the total across all processes)");
+                throw new IllegalArgumentException(
+                        SHARD_IDS + " needs " + SHARDS + " (the total across all processes)");
             }
             int total = shardsTotal.getAsInt();
             for (int id : shardIds) {
                 if (id < 0 || id >= total) {
-                    throw new IllegalArgumentException(
-                            SHARD_IDS + " must lie in 0.." + (total - 1) + " for " + SHARDS + "=" + total + ", got " + id);
+                    throw new IllegalArgumentException(SHARD_IDS + " must lie in 0.." + (total - 1) + " for " + SHARDS
+                            + "=" + total + ", got " + id);
                 }
             }
         }
@@ -95,8 +96,12 @@ public record DiscordConfig(
         }
         return Optional.of(new DiscordConfig(
                 token.get(),
-                value(env, GUILD_ID).map(v -> OptionalLong.of(parseLong(GUILD_ID, v))).orElse(OptionalLong.empty()),
-                value(env, MESSAGE_CONTENT).map(v -> parseBoolean(MESSAGE_CONTENT, v)).orElse(false),
+                value(env, GUILD_ID)
+                        .map(v -> OptionalLong.of(parseLong(GUILD_ID, v)))
+                        .orElse(OptionalLong.empty()),
+                value(env, MESSAGE_CONTENT)
+                        .map(v -> parseBoolean(MESSAGE_CONTENT, v))
+                        .orElse(false),
                 value(env, SHARDS).map(v -> OptionalInt.of(parseInt(SHARDS, v))).orElse(OptionalInt.empty()),
                 value(env, SHARD_IDS).map(DiscordConfig::parseShardIds).orElse(List.of()),
                 value(env, API_URL).map(v -> parseUri(API_URL, v)),
@@ -136,7 +141,8 @@ public record DiscordConfig(
 
     private static String readTokenFile(String path) {
         try {
-            String token = Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
+            String token =
+                    Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
             if (token.isEmpty()) {
                 throw new IllegalArgumentException(TOKEN_FILE + " names an empty file: " + path);
             }
@@ -197,8 +203,7 @@ public record DiscordConfig(
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    SHARD_IDS + " must look like 0-3 or 0,1, got '" + whole + "'", e);
+            throw new IllegalArgumentException(SHARD_IDS + " must look like 0-3 or 0,1, got '" + whole + "'", e);
         }
     }
 

@@ -6,17 +6,17 @@ import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
@@ -208,11 +208,13 @@ final class DiscordListener extends ListenerAdapter {
                         .limit(OptionData.MAX_CHOICES)
                         .toList();
             } catch (RuntimeException e) {
-                log.warn("Suggesting topics for '{}' failed", event.getFocusedOption().getValue(), e);
+                log.warn(
+                        "Suggesting topics for '{}' failed",
+                        event.getFocusedOption().getValue(),
+                        e);
             }
         }
-        event.replyChoices(choices)
-                .queue(null, failure -> log.debug("Autocomplete answer not delivered", failure));
+        event.replyChoices(choices).queue(null, failure -> log.debug("Autocomplete answer not delivered", failure));
     }
 
     // ---- mentions --------------------------------------------------------------------------------
@@ -237,9 +239,8 @@ final class DiscordListener extends ListenerAdapter {
         }
         Message message = event.getMessage();
         Texts texts = Texts.of(event.getGuild().getLocale().toLocale());
-        boolean embeds = event.getGuild()
-                .getSelfMember()
-                .hasPermission(event.getGuildChannel(), Permission.MESSAGE_EMBED_LINKS);
+        boolean embeds =
+                event.getGuild().getSelfMember().hasPermission(event.getGuildChannel(), Permission.MESSAGE_EMBED_LINKS);
         Inbound inbound = new Inbound(
                 addressed.get().isEmpty() ? "/help" : addressed.get(),
                 Locale.ROOT,
@@ -287,7 +288,8 @@ final class DiscordListener extends ListenerAdapter {
         if (!mention.matcher(content).find()) {
             return Optional.empty();
         }
-        return Optional.of(mention.matcher(content).replaceAll(" ").replaceAll("\\s+", " ").strip());
+        return Optional.of(
+                mention.matcher(content).replaceAll(" ").replaceAll("\\s+", " ").strip());
     }
 
     // ---- message data ----------------------------------------------------------------------------

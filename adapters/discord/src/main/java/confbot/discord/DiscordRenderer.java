@@ -130,12 +130,13 @@ final class DiscordRenderer {
             return chunks;
         }
         // Too long even for MAX_CHUNKS pieces: shorten the last one and say where the rest is.
-        String more = "\n\n… " + texts.shortened() + reply.sources().stream()
-                .map(Source::url)
-                .filter(DiscordRenderer::isWebLink)
-                .findFirst()
-                .map(url -> " [" + texts.readMore() + "](" + linkTarget(url) + ")")
-                .orElse("");
+        String more = "\n\n… " + texts.shortened()
+                + reply.sources().stream()
+                        .map(Source::url)
+                        .filter(DiscordRenderer::isWebLink)
+                        .findFirst()
+                        .map(url -> " [" + texts.readMore() + "](" + linkTarget(url) + ")")
+                        .orElse("");
         String last = chunks.remove(chunks.size() - 1);
         chunks.add(last.substring(0, breakBefore(last, limit - more.length())).stripTrailing() + more);
         return chunks;
@@ -201,7 +202,7 @@ final class DiscordRenderer {
         return switch (kind) {
             case ANSWER, LISTING -> ANSWER;
             case NOT_COVERED -> NOT_COVERED;
-            // SILENT replies are never rendered (the listener sends nothing); the colour is moot.
+                // SILENT replies are never rendered (the listener sends nothing); the colour is moot.
             case USAGE, SILENT -> USAGE;
         };
     }

@@ -15,12 +15,8 @@ record Texts(String sources, String failed, String shortened, String readMore, S
             "Read more",
             "confbot · KubeCon + CloudNativeCon China");
 
-    static final Texts CHINESE = new Texts(
-            "来源",
-            "抱歉，回答时出错了，请稍后再试。",
-            "（回答已截断）",
-            "阅读更多",
-            "confbot · KubeCon + CloudNativeCon 中国");
+    static final Texts CHINESE =
+            new Texts("来源", "抱歉，回答时出错了，请稍后再试。", "（回答已截断）", "阅读更多", "confbot · KubeCon + CloudNativeCon 中国");
 
     static Texts of(Locale locale) {
         return "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;

@@ -78,10 +78,13 @@ final class DiscordAdapterEndToEndTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(identify.at("/d/token").asText()).isEqualTo("test-token");
-        assertThat(identify.at("/d/intents").asInt() & (1 << 15)).as("MESSAGE_CONTENT").isZero();
+        assertThat(identify.at("/d/intents").asInt() & (1 << 15))
+                .as("MESSAGE_CONTENT")
+                .isZero();
         assertThat(identify.at("/d/shard").toString()).isEqualTo("[0,1]");
 
-        await().atMost(PATIENCE).until(() -> !rest.requests("PUT", p -> p.contains("/commands")).isEmpty());
+        await().atMost(PATIENCE)
+                .until(() -> !rest.requests("PUT", p -> p.contains("/commands")).isEmpty());
         FakeDiscordRest.Request registration =
                 rest.requests("PUT", p -> p.contains("/commands")).get(0);
         assertThat(registration.path()).isEqualTo("/api/v10/applications/100/commands");
@@ -93,20 +96,26 @@ final class DiscordAdapterEndToEndTest {
     @Test
     void askInteractionIsDeferredThenAnsweredThroughTheWebhook() throws Exception {
         String id = freshSnowflake();
-        gateway.dispatch("INTERACTION_CREATE", interaction(
-                id, "token-ask", 2,
-                "{\"id\":\"700\",\"name\":\"ask\",\"type\":1,\"options\":[{\"name\":\"question\",\"type\":3,"
-                        + "\"value\":\"Where was KubeCon China 2019?\"}]}"));
+        gateway.dispatch(
+                "INTERACTION_CREATE",
+                interaction(
+                        id,
+                        "token-ask",
+                        2,
+                        "{\"id\":\"700\",\"name\":\"ask\",\"type\":1,\"options\":[{\"name\":\"question\",\"type\":3,"
+                                + "\"value\":\"Where was KubeCon China 2019?\"}]}"));
 
-        await().atMost(PATIENCE)
-                .until(() -> !rest.requests("PATCH", p -> p.contains("/messages/@original")).isEmpty());
+        await().atMost(PATIENCE).until(() -> !rest.requests("PATCH", p -> p.contains("/messages/@original"))
+                .isEmpty());
 
         List<FakeDiscordRest.Request> calls = rest.requests().stream()
                 .filter(r -> r.path().contains("token-ask"))
                 .toList();
         assertThat(calls).extracting(FakeDiscordRest.Request::method).containsExactly("POST", "PATCH");
         assertThat(calls.get(0).path()).startsWith("/api/v10/interactions/" + id + "/token-ask/callback");
-        assertThat(json.readTree(calls.get(0).body()).path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(json.readTree(calls.get(0).body()).path("type").asInt())
+                .as("deferred")
+                .isEqualTo(5);
         assertThat(calls.get(1).path()).startsWith("/api/v10/webhooks/100/token-ask/messages/@original");
 
         JsonNode edit = json.readTree(calls.get(1).body());
@@ -129,19 +138,26 @@ final class DiscordAdapterEndToEndTest {
     @Test
     void usageReplyBecomesAnEphemeralFollowUpInPlaceOfThePublicDeferral() throws Exception {
         String id = freshSnowflake();
-        gateway.dispatch("INTERACTION_CREATE", interaction(
-                id, "token-usage", 2,
-                "{\"id\":\"702\",\"name\":\"schedule\",\"type\":1,\"options\":[{\"name\":\"day\",\"type\":4,"
-                        + "\"value\":3}]}"));
+        gateway.dispatch(
+                "INTERACTION_CREATE",
+                interaction(
+                        id,
+                        "token-usage",
+                        2,
+                        "{\"id\":\"702\",\"name\":\"schedule\",\"type\":1,\"options\":[{\"name\":\"day\",\"type\":4,"
+                                + "\"value\":3}]}"));
 
         await().atMost(PATIENCE)
-                .until(() -> !rest.requests("POST", p -> p.startsWith("/api/v10/webhooks/100/token-usage")).isEmpty());
+                .until(() -> !rest.requests("POST", p -> p.startsWith("/api/v10/webhooks/100/token-usage"))
+                        .isEmpty());
 
         List<FakeDiscordRest.Request> calls = rest.requests().stream()
                 .filter(r -> r.path().contains("token-usage"))
                 .toList();
         assertThat(calls).extracting(FakeDiscordRest.Request::method).containsExactly("POST", "DELETE", "POST");
-        assertThat(json.readTree(calls.get(0).body()).path("type").asInt()).as("deferred").isEqualTo(5);
+        assertThat(json.readTree(calls.get(0).body()).path("type").asInt())
+                .as("deferred")
+                .isEqualTo(5);
         assertThat(calls.get(1).path()).isEqualTo("/api/v10/webhooks/100/token-usage/messages/@original");
         JsonNode followUp = json.readTree(calls.get(2).body());
         assertThat(followUp.path("flags").asInt() & 64).as("ephemeral flag").isEqualTo(64);
@@ -152,16 +168,20 @@ final class DiscordAdapterEndToEndTest {
     @Test
     void autocompleteInteractionGetsTopicChoices() throws Exception {
         String id = freshSnowflake();
-        gateway.dispatch("INTERACTION_CREATE", interaction(
-                id, "token-complete", 4,
-                "{\"id\":\"701\",\"name\":\"slides\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,"
-                        + "\"value\":\"crd\",\"focused\":true}]}"));
+        gateway.dispatch(
+                "INTERACTION_CREATE",
+                interaction(
+                        id,
+                        "token-complete",
+                        4,
+                        "{\"id\":\"701\",\"name\":\"slides\",\"type\":1,\"options\":[{\"name\":\"topic\",\"type\":3,"
+                                + "\"value\":\"crd\",\"focused\":true}]}"));
 
-        await().atMost(PATIENCE)
-                .until(() -> !rest.requests("POST", p -> p.contains("/interactions/" + id + "/")).isEmpty());
+        await().atMost(PATIENCE).until(() -> !rest.requests("POST", p -> p.contains("/interactions/" + id + "/"))
+                .isEmpty());
 
-        FakeDiscordRest.Request callback =
-                rest.requests("POST", p -> p.contains("/interactions/" + id + "/")).get(0);
+        FakeDiscordRest.Request callback = rest.requests("POST", p -> p.contains("/interactions/" + id + "/"))
+                .get(0);
         JsonNode body = json.readTree(callback.body());
         assertThat(body.path("type").asInt()).as("autocomplete result").isEqualTo(8);
         assertThat(body.at("/data/choices").findValuesAsText("value"))

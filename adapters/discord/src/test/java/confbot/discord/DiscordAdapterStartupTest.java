@@ -39,19 +39,21 @@ final class DiscordAdapterStartupTest {
                 DiscordAdapter adapter = adapter(gateway, rest)) {
             gateway.disallowIntents(MESSAGE_CONTENT);
 
-            assertThatIllegalStateException()
-                    .isThrownBy(adapter::start)
-                    .withMessageContaining("close code 4014");
+            assertThatIllegalStateException().isThrownBy(adapter::start).withMessageContaining("close code 4014");
             assertThat(adapter.isConnected()).isFalse();
         }
     }
 
     private static DiscordAdapter adapter(FakeDiscordGateway gateway, FakeDiscordRest rest) {
         DiscordConfig config = DiscordConfig.fromEnv(Map.of(
-                        "DISCORD_BOT_TOKEN", "test-token",
-                        "DISCORD_MESSAGE_CONTENT", "true",
-                        "DISCORD_API_URL", rest.url(),
-                        "DISCORD_GATEWAY_URL", gateway.url()))
+                        "DISCORD_BOT_TOKEN",
+                        "test-token",
+                        "DISCORD_MESSAGE_CONTENT",
+                        "true",
+                        "DISCORD_API_URL",
+                        rest.url(),
+                        "DISCORD_GATEWAY_URL",
+                        gateway.url()))
                 .orElseThrow();
         return new DiscordAdapter(
                 config, FakeChatBot.answering(new Reply(Reply.Kind.USAGE, "unused", List.of())), (p, l) -> List.of());

@@ -23,15 +23,24 @@ final class DiscordConfigTest {
     @Test
     void isEmptyWithoutAToken() {
         assertThat(DiscordConfig.fromEnv(Map.of())).isEmpty();
-        assertThat(DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", "  ", "DISCORD_GUILD_ID", "1"))).isEmpty();
+        assertThat(DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", "  ", "DISCORD_GUILD_ID", "1")))
+                .isEmpty();
     }
 
     @Test
     void defaultsToGlobalCommandsSlashOnlyAndRecommendedShards() {
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", TOKEN)).orElseThrow();
+        DiscordConfig config =
+                DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", TOKEN)).orElseThrow();
 
-        assertThat(config).isEqualTo(new DiscordConfig(
-                TOKEN, OptionalLong.empty(), false, OptionalInt.empty(), List.of(), Optional.empty(), Optional.empty()));
+        assertThat(config)
+                .isEqualTo(new DiscordConfig(
+                        TOKEN,
+                        OptionalLong.empty(),
+                        false,
+                        OptionalInt.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty()));
         assertThat(config.shardsToRun()).isEmpty();
     }
 
@@ -86,8 +95,14 @@ final class DiscordConfigTest {
                 new Case("DISCORD_SHARD_IDS", "0-1", "DISCORD_SHARD_IDS needs DISCORD_SHARDS"),
                 new Case("DISCORD_API_URL", "discord.com/api", "DISCORD_API_URL must be an absolute http or https URL"),
                 new Case("DISCORD_API_URL", "http://bad host/", "DISCORD_API_URL is not a URL"),
-                new Case("DISCORD_GATEWAY_URL", "https://gateway.discord.gg", "DISCORD_GATEWAY_URL must be an absolute ws or wss URL"),
-                new Case("DISCORD_BOT_TOKEN_FILE", dir.resolve("missing").toString(), "DISCORD_BOT_TOKEN_FILE cannot be read"));
+                new Case(
+                        "DISCORD_GATEWAY_URL",
+                        "https://gateway.discord.gg",
+                        "DISCORD_GATEWAY_URL must be an absolute ws or wss URL"),
+                new Case(
+                        "DISCORD_BOT_TOKEN_FILE",
+                        dir.resolve("missing").toString(),
+                        "DISCORD_BOT_TOKEN_FILE cannot be read"));
         for (Case c : cases) {
             Map<String, String> env = new HashMap<>();
             if (!c.key().equals("DISCORD_BOT_TOKEN_FILE")) {
@@ -106,8 +121,8 @@ final class DiscordConfigTest {
         for (String ids : List.of("0-4", "3,4", "x", "2-1")) {
             assertThatIllegalArgumentException()
                     .as(ids)
-                    .isThrownBy(() -> DiscordConfig.fromEnv(Map.of(
-                            "DISCORD_BOT_TOKEN", TOKEN, "DISCORD_SHARDS", "4", "DISCORD_SHARD_IDS", ids)))
+                    .isThrownBy(() -> DiscordConfig.fromEnv(
+                            Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_SHARDS", "4", "DISCORD_SHARD_IDS", ids)))
                     .withMessageStartingWith("DISCORD_SHARD_IDS");
         }
     }
@@ -126,7 +141,8 @@ final class DiscordConfigTest {
 
     @Test
     void neverShowsTheTokenInToString() {
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", TOKEN)).orElseThrow();
+        DiscordConfig config =
+                DiscordConfig.fromEnv(Map.of("DISCORD_BOT_TOKEN", TOKEN)).orElseThrow();
 
         assertThat(config.toString()).doesNotContain(TOKEN).contains("token=***");
     }

@@ -82,12 +82,16 @@ final class DiscordListenerTest {
     private final LogCapture logs = LogCapture.of(DiscordListener.class);
 
     private final InteractionHook hook = mock(InteractionHook.class);
+
     @SuppressWarnings("unchecked") // Mockito cannot mock a generic type with its parameter
     private final WebhookMessageEditAction<Message> edit = mock(WebhookMessageEditAction.class, RETURNS_SELF);
+
     @SuppressWarnings("unchecked")
     private final WebhookMessageCreateAction<Message> followUp = mock(WebhookMessageCreateAction.class, RETURNS_SELF);
+
     @SuppressWarnings("unchecked")
     private final RestAction<Void> delete = mock(RestAction.class);
+
     private final ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
 
     @BeforeEach
@@ -127,8 +131,8 @@ final class DiscordListenerTest {
         assertThat(embed.getFooter().getText()).endsWith("China 2018");
         assertThat(answer.getValue().getAllowedMentions()).isEmpty();
         assertThat(bot.received())
-                .containsExactly(new Inbound(
-                        "/ask What is a CRD?", Locale.US, new Origin(Platform.DISCORD, "300", "42", true)));
+                .containsExactly(
+                        new Inbound("/ask What is a CRD?", Locale.US, new Origin(Platform.DISCORD, "300", "42", true)));
         verify(hook, never()).sendMessage(any(MessageCreateData.class));
     }
 
@@ -146,7 +150,10 @@ final class DiscordListenerTest {
         for (Case c : cases) {
             FakeChatBot bot = FakeChatBot.answering(ANSWER);
             listener(bot, false).onSlashCommandInteraction(slash(c.command(), c.options()));
-            assertThat(bot.received()).extracting(Inbound::text).as(c.toString()).containsExactly(c.text());
+            assertThat(bot.received())
+                    .extracting(Inbound::text)
+                    .as(c.toString())
+                    .containsExactly(c.text());
         }
     }
 
@@ -330,8 +337,8 @@ final class DiscordListenerTest {
         listener(bot, true).onMessageReceived(mention.event);
 
         assertThat(bot.received())
-                .containsExactly(new Inbound(
-                        "what is a CRD?", Locale.ROOT, new Origin(Platform.DISCORD, "300", "42", true)));
+                .containsExactly(
+                        new Inbound("what is a CRD?", Locale.ROOT, new Origin(Platform.DISCORD, "300", "42", true)));
         ArgumentCaptor<MessageCreateData> reply = ArgumentCaptor.forClass(MessageCreateData.class);
         verify(mention.message).reply(reply.capture());
         verify(mention.replyAction).complete();
@@ -549,7 +556,8 @@ final class DiscordListenerTest {
             Guild guild = mock(Guild.class);
             when(guild.getLocale()).thenReturn(DiscordLocale.ENGLISH_US);
             when(guild.getSelfMember()).thenReturn(selfMember);
-            when(selfMember.hasPermission(guildChannel, Permission.MESSAGE_EMBED_LINKS)).thenReturn(true);
+            when(selfMember.hasPermission(guildChannel, Permission.MESSAGE_EMBED_LINKS))
+                    .thenReturn(true);
             MessageChannelUnion channel = mock(MessageChannelUnion.class);
             when(channel.getId()).thenReturn("300");
             when(message.getContentRaw()).thenReturn(content);

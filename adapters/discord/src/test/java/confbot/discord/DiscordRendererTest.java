@@ -67,7 +67,8 @@ final class DiscordRendererTest {
                         new Source("KubeCon China 2019", URI.create("https://example.org/a")),
                         new Source("Notes", URI.create("https://example.org/2018/b"))));
 
-        MessageEmbed embed = renderer.render(reply, Optional.empty(), Texts.CHINESE).get(0).get(0);
+        MessageEmbed embed =
+                renderer.render(reply, Optional.empty(), Texts.CHINESE).get(0).get(0);
 
         assertThat(embed.getFooter().getText()).isEqualTo("confbot · KubeCon + CloudNativeCon 中国 2018 & 2019");
         assertThat(embed.getFields().get(0).getName()).isEqualTo("来源");
@@ -93,12 +94,11 @@ final class DiscordRendererTest {
     void splitsChineseTextWithoutSpacesAfterAFullStop() {
         String sentence = "KubeCon 中国 2019 在上海世博中心举办，共有三千多名参会者。";
         String text = sentence.repeat(200); // no paragraph breaks, no spaces between sentences
-        List<String> chunks = DiscordRenderer.chunks(
-                text, 4096, new Reply(Reply.Kind.ANSWER, text, List.of()), Texts.CHINESE);
+        List<String> chunks =
+                DiscordRenderer.chunks(text, 4096, new Reply(Reply.Kind.ANSWER, text, List.of()), Texts.CHINESE);
 
-        assertThat(chunks)
-                .hasSizeGreaterThan(1)
-                .allSatisfy(chunk -> assertThat(chunk).hasSizeLessThanOrEqualTo(4096));
+        assertThat(chunks).hasSizeGreaterThan(1).allSatisfy(chunk -> assertThat(chunk)
+                .hasSizeLessThanOrEqualTo(4096));
         assertThat(chunks.get(0)).endsWith("。");
         assertThat(String.join("", chunks)).as("nothing lost").isEqualTo(text);
     }
@@ -129,7 +129,12 @@ final class DiscordRendererTest {
                 new Reply(Reply.Kind.LISTING, "Slides found.", sources), Optional.empty(), Texts.ENGLISH);
 
         List<MessageEmbed.Field> fields = messages.get(0).get(0).getFields();
-        assertThat(String.join("\n", fields.stream().map(MessageEmbed.Field::getValue).toList()).lines())
+        assertThat(String.join(
+                                "\n",
+                                fields.stream()
+                                        .map(MessageEmbed.Field::getValue)
+                                        .toList())
+                        .lines())
                 .hasSize(DiscordRenderer.MAX_SOURCES);
         assertThat(fields).allSatisfy(f -> assertThat(f.getValue()).hasSizeLessThanOrEqualTo(1024));
         assertWithinLimits(messages);

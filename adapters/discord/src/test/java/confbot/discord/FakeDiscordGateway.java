@@ -61,7 +61,8 @@ final class FakeDiscordGateway implements AutoCloseable {
 
     /** Sends a dispatch (op 0) to the connected client. */
     void dispatch(String type, String data) throws IOException {
-        connection.send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
+        connection.send(
+                "{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
     }
 
     /** Closes with 4014, as Discord does when a privileged intent is not enabled in the portal. */
@@ -161,10 +162,10 @@ final class FakeDiscordGateway implements AutoCloseable {
 
         private void identified() throws IOException {
             send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"READY\",\"d\":{"
-                        + "\"v\":10,\"session_id\":\"session-1\",\"resume_gateway_url\":\"" + url() + "\","
-                        + "\"user\":{\"id\":\"" + SELF_ID + "\",\"username\":\"confbot\",\"discriminator\":\"0\","
-                        + "\"bot\":true},\"guilds\":[],\"private_channels\":[],"
-                        + "\"application\":{\"id\":\"" + SELF_ID + "\",\"flags\":0}}}");
+                    + "\"v\":10,\"session_id\":\"session-1\",\"resume_gateway_url\":\"" + url() + "\","
+                    + "\"user\":{\"id\":\"" + SELF_ID + "\",\"username\":\"confbot\",\"discriminator\":\"0\","
+                    + "\"bot\":true},\"guilds\":[],\"private_channels\":[],"
+                    + "\"application\":{\"id\":\"" + SELF_ID + "\",\"flags\":0}}}");
         }
 
         private void handshake(DataInputStream in, OutputStream out) throws IOException {

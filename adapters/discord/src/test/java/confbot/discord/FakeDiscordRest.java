@@ -66,11 +66,17 @@ final class FakeDiscordRest implements AutoCloseable {
         route = query < 0 ? route : route.substring(0, query);
 
         if (method.equals("GET") && route.equals("users/@me")) {
-            respond(exchange, 200, "{\"id\":\"" + FakeDiscordGateway.SELF_ID
-                    + "\",\"username\":\"confbot\",\"discriminator\":\"0\",\"bot\":true}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"id\":\"" + FakeDiscordGateway.SELF_ID
+                            + "\",\"username\":\"confbot\",\"discriminator\":\"0\",\"bot\":true}");
         } else if (method.equals("GET") && route.equals("gateway/bot")) {
-            respond(exchange, 200, "{\"url\":\"" + gatewayUrl + "\",\"shards\":1,\"session_start_limit\":"
-                    + "{\"total\":1000,\"remaining\":999,\"reset_after\":0,\"max_concurrency\":1}}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"url\":\"" + gatewayUrl + "\",\"shards\":1,\"session_start_limit\":"
+                            + "{\"total\":1000,\"remaining\":999,\"reset_after\":0,\"max_concurrency\":1}}");
         } else if (method.equals("GET") && route.equals("gateway")) {
             respond(exchange, 200, "{\"url\":\"" + gatewayUrl + "\"}");
         } else if (method.equals("PUT") && route.matches("applications/\\d+(/guilds/\\d+)?/commands")) {

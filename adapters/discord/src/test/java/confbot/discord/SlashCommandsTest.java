@@ -17,7 +17,8 @@ final class SlashCommandsTest {
     void definesTheSixCommandsWithTheirOptions() {
         List<SlashCommandData> commands = SlashCommands.definitions();
 
-        assertThat(commands).extracting(SlashCommandData::getName)
+        assertThat(commands)
+                .extracting(SlashCommandData::getName)
                 .containsExactly("ask", "schedule", "slides", "help", "about", "reload");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");

@@ -39,7 +39,8 @@ final class HtmlRenderer {
                 first = false;
             }
         }
-        List<String> sourceLines = reply.sources().stream().map(HtmlRenderer::sourceLine).toList();
+        List<String> sourceLines =
+                reply.sources().stream().map(HtmlRenderer::sourceLine).toList();
         for (int i = 0; i < sourceLines.size(); i++) {
             // The heading travels with the first source, so it never ends a part alone.
             String html = i == 0 ? "<b>" + sourcesHeading(locale) + "</b>\n" + sourceLines.get(0) : sourceLines.get(i);
@@ -76,7 +77,8 @@ final class HtmlRenderer {
         StringBuilder out = new StringBuilder(normalized.length());
         for (int i = 0; i < normalized.length(); i++) {
             char c = normalized.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < normalized.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < normalized.length()
                     && Character.isLowSurrogate(normalized.charAt(i + 1))) {
                 out.append(c).append(normalized.charAt(++i));
             } else if (Character.isSurrogate(c)) {
@@ -164,7 +166,10 @@ final class HtmlRenderer {
         for (Block block : blocks) {
             if (current.length() == 0) {
                 current.append(block.html());
-            } else if (current.length() + block.separator().length() + block.html().length() <= maxLength) {
+            } else if (current.length()
+                            + block.separator().length()
+                            + block.html().length()
+                    <= maxLength) {
                 current.append(block.separator()).append(block.html());
             } else {
                 parts.add(current.toString());

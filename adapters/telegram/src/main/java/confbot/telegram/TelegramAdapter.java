@@ -49,6 +49,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
+
     private static final int WORKER_THREADS = 4;
     /**
      * How long {@link #close()} waits for answers in flight. With the poll below it keeps a stop
@@ -62,6 +63,7 @@ public final class TelegramAdapter implements ChatAdapter {
      * Five seconds costs one idle request every five seconds and keeps a stop under 10 s.
      */
     static final int POLL_TIMEOUT_SECONDS = 5;
+
     private static final Duration POLL_READ_TIMEOUT = Duration.ofSeconds(POLL_TIMEOUT_SECONDS + 20);
     private static final Duration CALL_READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -122,7 +124,8 @@ public final class TelegramAdapter implements ChatAdapter {
             client = new OkHttpTelegramClient(json, callHttp, config.token(), url);
             try {
                 User me = client.execute(new GetMe());
-                identity = new BotIdentity(me.getId(), Optional.ofNullable(me.getUserName()).orElse(""));
+                identity = new BotIdentity(
+                        me.getId(), Optional.ofNullable(me.getUserName()).orElse(""));
                 log.info("Connected to Telegram as @{} ({})", identity.username(), config);
                 registerCommands();
                 UpdateHandler handler = new UpdateHandler(
@@ -133,7 +136,8 @@ public final class TelegramAdapter implements ChatAdapter {
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
                         redactor);
                 dispatcher = new UpdateDispatcher(
-                        handler::handle, Executors.newFixedThreadPool(WORKER_THREADS, daemon("confbot-telegram-update")));
+                        handler::handle,
+                        Executors.newFixedThreadPool(WORKER_THREADS, daemon("confbot-telegram-update")));
                 if (config.webhookUrl().isPresent()) {
                     startWebhook();
                 } else {
@@ -198,7 +202,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private void registerCommands() {
         // Failing to set the menu costs a convenience, not the bot; start anyway.
         for (Locale language : List.of(Locale.ENGLISH, Locale.CHINESE)) {
-            SetMyCommands.SetMyCommandsBuilder<?, ?> menu = SetMyCommands.builder().commands(BotCommands.menu(language));
+            SetMyCommands.SetMyCommandsBuilder<?, ?> menu =
+                    SetMyCommands.builder().commands(BotCommands.menu(language));
             if (language.equals(Locale.CHINESE)) {
                 menu.languageCode("zh");
             }
@@ -214,7 +219,8 @@ public final class TelegramAdapter implements ChatAdapter {
         pollHttp = httpClient(POLL_READ_TIMEOUT, "confbot-telegram-poll-http");
         // telegrambots' default executor is non-daemon and never shut down; this one is ours.
         poller = Executors.newSingleThreadScheduledExecutor(daemon("confbot-telegram-poll"));
-        longPolling = new TelegramBotsLongPollingApplication(() -> json, () -> pollHttp, () -> poller, ExponentialBackOff::new);
+        longPolling = new TelegramBotsLongPollingApplication(
+                () -> json, () -> pollHttp, () -> poller, ExponentialBackOff::new);
         // A lambda, not the dispatcher itself: BotSession.close() would drain it before polling stops.
         UpdateDispatcher target = dispatcher;
         longPolling.registerBot(config.token(), () -> url, TelegramAdapter::nextPoll, target::consume);
@@ -287,11 +293,14 @@ public final class TelegramAdapter implements ChatAdapter {
             return;
         }
         try {
-            client.execute(GetUpdates.builder().offset(highest + 1).limit(1).timeout(0).build());
+            client.execute(
+                    GetUpdates.builder().offset(highest + 1).limit(1).timeout(0).build());
             log.debug("Confirmed updates up to {}", highest);
         } catch (TelegramApiException | RuntimeException e) {
-            log.warn("Could not confirm updates up to {}; the next start may see them again: {}",
-                    highest, redactor.describe(e));
+            log.warn(
+                    "Could not confirm updates up to {}; the next start may see them again: {}",
+                    highest,
+                    redactor.describe(e));
         }
     }
 

@@ -128,7 +128,9 @@ public record TelegramConfig(
             return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
-                    "TELEGRAM_BOT_TOKEN_FILE: cannot read '" + path + "' (" + e.getClass().getSimpleName() + ")", e);
+                    "TELEGRAM_BOT_TOKEN_FILE: cannot read '" + path + "' ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
@@ -154,7 +156,8 @@ public record TelegramConfig(
         String path = url.getPath() == null ? "" : url.getPath();
         if (!(path.isEmpty() || path.equals("/")) || url.getQuery() != null) {
             // telegrambots builds scheme://host:port/bot<token>/<method> and cannot keep a path prefix.
-            throw new IllegalArgumentException(name + " must be scheme://host[:port] without a path, was '" + url + "'");
+            throw new IllegalArgumentException(
+                    name + " must be scheme://host[:port] without a path, was '" + url + "'");
         }
         return url;
     }

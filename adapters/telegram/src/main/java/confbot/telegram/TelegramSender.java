@@ -52,7 +52,9 @@ final class TelegramSender {
     private <T extends Serializable, M extends BotApiMethod<T>> T sendWithRetry(Optional<Slot> slot, M method)
             throws TelegramApiException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            Duration wait = slot.isPresent() ? pacer.reserve(slot.get().chatKey(), slot.get().group()) : Duration.ZERO;
+            Duration wait = slot.isPresent()
+                    ? pacer.reserve(slot.get().chatKey(), slot.get().group())
+                    : Duration.ZERO;
             if (!wait.isZero()) {
                 sleeper.sleep(wait);
             }
@@ -63,8 +65,10 @@ final class TelegramSender {
                 if (retryAfter.isEmpty() || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                log.warn("Telegram flood control on {}: waiting {} s as asked, then sending again",
-                        method.getMethod(), retryAfter.get().toSeconds());
+                log.warn(
+                        "Telegram flood control on {}: waiting {} s as asked, then sending again",
+                        method.getMethod(),
+                        retryAfter.get().toSeconds());
                 if (slot.isPresent()) {
                     // Through the pacer, so that every sender to this chat backs off, not only this one.
                     pacer.holdOff(slot.get().chatKey(), retryAfter.get());

@@ -134,7 +134,11 @@ final class UpdateHandler {
             return;
         }
         String plain = HtmlRenderer.sanitize(reply.text()).strip();
-        String firstLine = plain.lines().filter(l -> !l.isBlank()).findFirst().orElse(inbound.text()).strip();
+        String firstLine = plain.lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElse(inbound.text())
+                .strip();
         InlineQueryResultArticle article = InlineQueryResultArticle.builder()
                 .id("answer")
                 .title(HtmlRenderer.truncate(firstLine, INLINE_TITLE_CODE_POINTS))
@@ -164,7 +168,9 @@ final class UpdateHandler {
             boolean chinese = "zh".equals(inbound.locale().getLanguage());
             return new Reply(
                     Reply.Kind.NOT_COVERED,
-                    chinese ? "抱歉，我这次没能回答。请稍后再试，或发送 /help。" : "Sorry, I could not answer that. Try again later, or send /help.",
+                    chinese
+                            ? "抱歉，我这次没能回答。请稍后再试，或发送 /help。"
+                            : "Sorry, I could not answer that. Try again later, or send /help.",
                     List.of());
         }
     }

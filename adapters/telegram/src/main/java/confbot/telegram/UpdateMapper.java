@@ -64,19 +64,27 @@ final class UpdateMapper {
                 .map(String::strip)
                 .filter(t -> !t.isEmpty())
                 .map(t -> new Addressed(
-                        new Inbound(limit(t), locale(from), new Origin(
-                                Platform.TELEGRAM,
-                                String.valueOf(message.getChat().getId()),
-                                String.valueOf(from.getId()),
-                                !privateChat)),
+                        new Inbound(
+                                limit(t),
+                                locale(from),
+                                new Origin(
+                                        Platform.TELEGRAM,
+                                        String.valueOf(message.getChat().getId()),
+                                        String.valueOf(from.getId()),
+                                        !privateChat)),
                         message.getChat().getId(),
                         message.getMessageId(),
-                        message.isTopicMessage() ? Optional.ofNullable(message.getMessageThreadId()) : Optional.empty()));
+                        message.isTopicMessage()
+                                ? Optional.ofNullable(message.getMessageThreadId())
+                                : Optional.empty()));
     }
 
     /** An inline query ({@code @ItsBot question} typed in any chat) as a question, or empty when blank. */
     Optional<Inbound> mapInline(InlineQuery query) {
-        if (query == null || query.getFrom() == null || query.getQuery() == null || query.getQuery().isBlank()) {
+        if (query == null
+                || query.getFrom() == null
+                || query.getQuery() == null
+                || query.getQuery().isBlank()) {
             return Optional.empty();
         }
         // Where the answer will be posted is unknown until it is chosen; only "sender" (the user's chat
@@ -119,7 +127,8 @@ final class UpdateMapper {
         if (isReplyToMe(message)) {
             return Optional.of(isCommand ? commandText(command.group(1), text.substring(command.end())) : text);
         }
-        if (isCommand && BotCommands.ANSWERED_IN_GROUPS.contains(command.group(1).toLowerCase(Locale.ROOT))) {
+        if (isCommand
+                && BotCommands.ANSWERED_IN_GROUPS.contains(command.group(1).toLowerCase(Locale.ROOT))) {
             return Optional.of(commandText(command.group(1), text.substring(command.end())));
         }
         return Optional.empty();
@@ -175,7 +184,9 @@ final class UpdateMapper {
             return covered.equalsIgnoreCase("@" + me.username());
         }
         if ("text_mention".equals(entity.getType())) {
-            return entity.getUser() != null && entity.getUser().getId() != null && entity.getUser().getId() == me.id();
+            return entity.getUser() != null
+                    && entity.getUser().getId() != null
+                    && entity.getUser().getId() == me.id();
         }
         return false;
     }
@@ -186,7 +197,9 @@ final class UpdateMapper {
 
     private boolean isReplyToMe(Message message) {
         Message replied = message.getReplyToMessage();
-        return replied != null && replied.getFrom() != null && replied.getFrom().getId() != null
+        return replied != null
+                && replied.getFrom() != null
+                && replied.getFrom().getId() != null
                 && replied.getFrom().getId() == me.id();
     }
 

@@ -79,10 +79,12 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            String given = Optional.ofNullable(exchange.getRequestHeaders().getFirst(SECRET_HEADER)).orElse("");
+            String given = Optional.ofNullable(exchange.getRequestHeaders().getFirst(SECRET_HEADER))
+                    .orElse("");
             // Constant-time comparison, so response timing does not reveal the secret bit by bit.
             if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-                log.warn("Webhook request without the right secret token from {}; refused",
+                log.warn(
+                        "Webhook request without the right secret token from {}; refused",
                         exchange.getRemoteAddress().getAddress().getHostAddress());
                 exchange.sendResponseHeaders(401, -1);
                 return;

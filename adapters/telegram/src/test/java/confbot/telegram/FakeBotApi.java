@@ -147,14 +147,18 @@ final class FakeBotApi implements AutoCloseable {
             String method = segments[2].toLowerCase(Locale.ROOT);
             String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             JsonNode body = parse(exchange, raw);
-            Response response = switch (method) {
-                case "deletewebhook", "setmycommands", "sendchataction", "answerinlinequery", "setwebhook" -> ok(
-                        json.getNodeFactory().booleanNode(true));
-                case "getme" -> ok(me());
-                case "getupdates" -> getUpdates(body);
-                case "sendmessage" -> sendMessage(body);
-                default -> new Response(404, error(404, "Not Found: method not found"));
-            };
+            Response response =
+                    switch (method) {
+                        case "deletewebhook",
+                                "setmycommands",
+                                "sendchataction",
+                                "answerinlinequery",
+                                "setwebhook" -> ok(json.getNodeFactory().booleanNode(true));
+                        case "getme" -> ok(me());
+                        case "getupdates" -> getUpdates(body);
+                        case "sendmessage" -> sendMessage(body);
+                        default -> new Response(404, error(404, "Not Found: method not found"));
+                    };
             calls.add(new Call(method, body, raw, response.status()));
             respond(exchange, response.status(), response.body());
         } catch (InterruptedException e) {
@@ -163,7 +167,8 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private JsonNode parse(HttpExchange exchange, String raw) {
-        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
+                .orElse("");
         if (!type.startsWith("application/json") || raw.isEmpty()) {
             return json.createObjectNode(); // multipart (setWebhook): kept as rawBody
         }
@@ -225,7 +230,12 @@ final class FakeBotApi implements AutoCloseable {
         if (html) {
             TelegramHtml.Parsed parsed = TelegramHtml.parse(text);
             if (parsed.error().isPresent()) {
-                return new Response(400, error(400, "Bad Request: can't parse entities: " + parsed.error().get()));
+                return new Response(
+                        400,
+                        error(
+                                400,
+                                "Bad Request: can't parse entities: "
+                                        + parsed.error().get()));
             }
             visible = parsed.visibleText();
         } else {
@@ -242,7 +252,9 @@ final class FakeBotApi implements AutoCloseable {
             message.put("message_id", nextMessageId++);
         }
         message.put("date", Updates.NOW.getEpochSecond());
-        message.putObject("chat").put("id", Long.parseLong(body.path("chat_id").asText())).put("type", "private");
+        message.putObject("chat")
+                .put("id", Long.parseLong(body.path("chat_id").asText()))
+                .put("type", "private");
         message.set("from", me());
         message.put("text", visible);
         return ok(message);

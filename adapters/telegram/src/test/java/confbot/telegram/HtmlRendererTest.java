@@ -24,30 +24,39 @@ final class HtmlRendererTest {
 
     @Test
     void rendersSourcesAsLinksWithEscapedHrefAndTitle() {
-        Reply reply = new Reply(Reply.Kind.ANSWER, "Answer.", List.of(
-                new Source("Q&A \"<notes>\"", URI.create("https://example.org/a?x=1&y=%22")),
-                new Source("Second", URI.create("https://example.org/b"))));
+        Reply reply = new Reply(
+                Reply.Kind.ANSWER,
+                "Answer.",
+                List.of(
+                        new Source("Q&A \"<notes>\"", URI.create("https://example.org/a?x=1&y=%22")),
+                        new Source("Second", URI.create("https://example.org/b"))));
 
         List<String> parts = renderer.render(reply, Locale.ENGLISH);
 
-        assertThat(parts).containsExactly("Answer.\n\n<b>Sources</b>\n"
-                + "• <a href=\"https://example.org/a?x=1&amp;y=%22\">Q&amp;A \"&lt;notes&gt;\"</a>\n"
-                + "• <a href=\"https://example.org/b\">Second</a>");
+        assertThat(parts)
+                .containsExactly("Answer.\n\n<b>Sources</b>\n"
+                        + "• <a href=\"https://example.org/a?x=1&amp;y=%22\">Q&amp;A \"&lt;notes&gt;\"</a>\n"
+                        + "• <a href=\"https://example.org/b\">Second</a>");
         assertValid(parts);
     }
 
     @Test
     void headsSourcesInChineseForChineseUsers() {
-        Reply reply = new Reply(Reply.Kind.ANSWER, "答案。", List.of(new Source("笔记", URI.create("https://example.org/"))));
+        Reply reply =
+                new Reply(Reply.Kind.ANSWER, "答案。", List.of(new Source("笔记", URI.create("https://example.org/"))));
 
-        assertThat(renderer.render(reply, Locale.forLanguageTag("zh-Hans")).get(0)).contains("<b>来源</b>");
+        assertThat(renderer.render(reply, Locale.forLanguageTag("zh-Hans")).get(0))
+                .contains("<b>来源</b>");
     }
 
     @Test
     void namesSourceWithoutLinkWhenTelegramCouldNotOpenIt() {
-        Reply reply = new Reply(Reply.Kind.ANSWER, "Answer.", List.of(new Source("Local notes", URI.create("file:///notes/a.md"))));
+        Reply reply = new Reply(
+                Reply.Kind.ANSWER, "Answer.", List.of(new Source("Local notes", URI.create("file:///notes/a.md"))));
 
-        assertThat(renderer.render(reply, Locale.ENGLISH).get(0)).endsWith("• Local notes").doesNotContain("<a ");
+        assertThat(renderer.render(reply, Locale.ENGLISH).get(0))
+                .endsWith("• Local notes")
+                .doesNotContain("<a ");
     }
 
     @Test
@@ -72,7 +81,9 @@ final class HtmlRendererTest {
             assertThat(p.length()).isLessThanOrEqualTo(4096);
             assertThat(visible(p)).startsWith("word&more").endsWith("word&more");
         });
-        assertThat(String.join(" ", parts.stream().map(HtmlRendererTest::visible).toList())).isEqualTo(text);
+        assertThat(String.join(
+                        " ", parts.stream().map(HtmlRendererTest::visible).toList()))
+                .isEqualTo(text);
         assertValid(parts);
     }
 
@@ -107,6 +118,7 @@ final class HtmlRendererTest {
     }
 
     private static void assertValid(List<String> parts) {
-        assertThat(parts).allSatisfy(p -> assertThat(TelegramHtml.parse(p).error()).isEmpty());
+        assertThat(parts)
+                .allSatisfy(p -> assertThat(TelegramHtml.parse(p).error()).isEmpty());
     }
 }

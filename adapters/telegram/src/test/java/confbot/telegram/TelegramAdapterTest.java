@@ -87,7 +87,8 @@ final class TelegramAdapterTest {
     @Test
     void failsToStartWhenTelegramRefusesTheTokenWithoutShowingIt() {
         String wrong = "999:wrong-token-abcdef";
-        TelegramConfig config = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", api.url()))
+        TelegramConfig config = TelegramConfig.fromEnv(
+                        Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", api.url()))
                 .orElseThrow();
         TelegramAdapter adapter = new TelegramAdapter(config, ScriptedBot.echo(), clock, sleeper);
         adapters.add(adapter);
@@ -105,24 +106,35 @@ final class TelegramAdapterTest {
         ScriptedBot bot = ScriptedBot.echo();
         start(bot);
 
-        api.enqueue(Updates.privateText(1, "When was KubeCon China 2019?").from(Updates.ALICE, "zh-hans").json());
+        api.enqueue(Updates.privateText(1, "When was KubeCon China 2019?")
+                .from(Updates.ALICE, "zh-hans")
+                .json());
 
         awaitDelivered(1);
-        assertThat(bot.asked()).containsExactly(new Inbound(
-                "When was KubeCon China 2019?",
-                Locale.forLanguageTag("zh-hans"),
-                new Origin(Platform.TELEGRAM, String.valueOf(Updates.PRIVATE_CHAT), String.valueOf(Updates.ALICE), false)));
+        assertThat(bot.asked())
+                .containsExactly(new Inbound(
+                        "When was KubeCon China 2019?",
+                        Locale.forLanguageTag("zh-hans"),
+                        new Origin(
+                                Platform.TELEGRAM,
+                                String.valueOf(Updates.PRIVATE_CHAT),
+                                String.valueOf(Updates.ALICE),
+                                false)));
         JsonNode sent = api.delivered().get(0).body();
         assertThat(sent.path("chat_id").asText()).isEqualTo(String.valueOf(Updates.PRIVATE_CHAT));
         assertThat(sent.at("/reply_parameters/message_id").asInt()).isEqualTo(Updates.messageId(1));
         assertThat(sent.path("parse_mode").asText()).isEqualToIgnoringCase("html");
         assertThat(sent.at("/link_preview_options/is_disabled").asBoolean()).isTrue();
-        assertThat(sent.path("text").asText()).isEqualTo("Answer to: When was KubeCon China 2019?\n\n<b>来源</b>\n"
-                + "• <a href=\"https://example.org/notes/2019\">KubeCon China 2019 notes</a>");
-        List<String> order = api.calls().stream().map(FakeBotApi.Call::method)
-                .filter(m -> m.equals("sendchataction") || m.equals("sendmessage")).toList();
+        assertThat(sent.path("text").asText())
+                .isEqualTo("Answer to: When was KubeCon China 2019?\n\n<b>来源</b>\n"
+                        + "• <a href=\"https://example.org/notes/2019\">KubeCon China 2019 notes</a>");
+        List<String> order = api.calls().stream()
+                .map(FakeBotApi.Call::method)
+                .filter(m -> m.equals("sendchataction") || m.equals("sendmessage"))
+                .toList();
         assertThat(order).containsExactly("sendchataction", "sendmessage");
-        assertThat(api.calls("sendChatAction").get(0).body().path("action").asText()).isEqualTo("typing");
+        assertThat(api.calls("sendChatAction").get(0).body().path("action").asText())
+                .isEqualTo("typing");
     }
 
     @Test
@@ -135,7 +147,11 @@ final class TelegramAdapterTest {
         awaitDelivered(1);
         assertThat(bot.questions()).containsExactly("/ask what is a service mesh");
         assertThat(bot.asked().get(0).origin().groupChat()).isTrue();
-        assertThat(api.delivered().get(0).body().at("/reply_parameters/message_id").asInt())
+        assertThat(api.delivered()
+                        .get(0)
+                        .body()
+                        .at("/reply_parameters/message_id")
+                        .asInt())
                 .isEqualTo(Updates.messageId(1));
     }
 
@@ -211,10 +227,11 @@ final class TelegramAdapterTest {
         awaitDelivered(1);
         assertThat(bot.questions()).containsExactly("Is <b>this</b> & that *bold*?");
         assertThat(api.calls("sendMessage")).allMatch(FakeBotApi.Call::ok);
-        assertThat(api.delivered().get(0).text()).isEqualTo(
-                "Use &lt;script&gt; &amp; \"quotes\" &gt; 5 *not bold*\n\nAT&amp;T's &lt;b&gt;talk&lt;/b&gt;\n\n"
-                        + "<b>Sources</b>\n• <a href=\"https://example.org/search?q=a&amp;b=c%3C\">"
-                        + "A &lt;b&gt;&amp;&lt;/b&gt; B</a>");
+        assertThat(api.delivered().get(0).text())
+                .isEqualTo(
+                        "Use &lt;script&gt; &amp; \"quotes\" &gt; 5 *not bold*\n\nAT&amp;T's &lt;b&gt;talk&lt;/b&gt;\n\n"
+                                + "<b>Sources</b>\n• <a href=\"https://example.org/search?q=a&amp;b=c%3C\">"
+                                + "A &lt;b&gt;&amp;&lt;/b&gt; B</a>");
     }
 
     @Test
@@ -222,18 +239,29 @@ final class TelegramAdapterTest {
         List<String> paragraphs = IntStream.rangeClosed(1, 30)
                 .mapToObj(i -> "Paragraph " + i + ": " + "R&D <ok> ".repeat(40).strip())
                 .toList();
-        ScriptedBot bot = new ScriptedBot(in -> new Reply(Reply.Kind.ANSWER, String.join("\n\n", paragraphs), List.of()));
+        ScriptedBot bot =
+                new ScriptedBot(in -> new Reply(Reply.Kind.ANSWER, String.join("\n\n", paragraphs), List.of()));
         TelegramAdapter adapter = start(bot);
 
         api.enqueue(Updates.privateText(1, "tell me everything").json());
 
-        await().atMost(10, SECONDS).until(() -> api.delivered().size() >= 2
-                && api.delivered().get(api.delivered().size() - 1).body().path("text").asText().contains("Paragraph 30"));
+        await().atMost(10, SECONDS)
+                .until(() -> api.delivered().size() >= 2
+                        && api.delivered()
+                                .get(api.delivered().size() - 1)
+                                .body()
+                                .path("text")
+                                .asText()
+                                .contains("Paragraph 30"));
         adapter.close();
         List<FakeBotApi.Call> parts = api.delivered();
         assertThat(api.calls("sendMessage")).allMatch(FakeBotApi.Call::ok);
-        assertThat(parts).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
-        List<String> visible = parts.stream().map(p -> TelegramHtml.parse(p.text()).visibleText()).toList();
+        assertThat(parts)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
+        List<String> visible = parts.stream()
+                .map(p -> TelegramHtml.parse(p.text()).visibleText())
+                .toList();
         assertThat(String.join("\n\n", visible)).isEqualTo(String.join("\n\n", paragraphs));
         for (String paragraph : paragraphs) {
             assertThat(visible).filteredOn(v -> v.contains(paragraph)).hasSize(1);
@@ -278,13 +306,16 @@ final class TelegramAdapterTest {
 
         awaitDelivered(3);
         assertThat(adapter.isConnected()).isTrue();
-        assertThat(api.delivered()).extracting(FakeBotApi.Call::text).anyMatch(t -> t.startsWith("Sorry, I could not answer"))
+        assertThat(api.delivered())
+                .extracting(FakeBotApi.Call::text)
+                .anyMatch(t -> t.startsWith("Sorry, I could not answer"))
                 .anyMatch(t -> t.startsWith("Answer to: third"))
                 .anyMatch(t -> t.startsWith("Answer to: fourth"));
-        assertThat(logs.messages(Level.WARN, "confbot.telegram.UpdateHandler")).containsExactlyInAnyOrder(
-                "The core failed on a Telegram message: IllegalStateException: core bug",
-                "Update 1 failed: TelegramApiRequestException: Error executing"
-                        + " org.telegram.telegrambots.meta.api.methods.send.SendMessage query: [400] Bad Request: chat not found");
+        assertThat(logs.messages(Level.WARN, "confbot.telegram.UpdateHandler"))
+                .containsExactlyInAnyOrder(
+                        "The core failed on a Telegram message: IllegalStateException: core bug",
+                        "Update 1 failed: TelegramApiRequestException: Error executing"
+                                + " org.telegram.telegrambots.meta.api.methods.send.SendMessage query: [400] Bad Request: chat not found");
     }
 
     @Test
@@ -313,12 +344,18 @@ final class TelegramAdapterTest {
                 Updates.groupJoin(10).json(),
                 Updates.privateText(11, answered.get(5)).json());
 
-        await().atMost(10, SECONDS).until(() -> bot.questions().contains("last question")
-                && api.delivered().stream().anyMatch(c -> c.text().startsWith("Answer to: last question")));
+        await().atMost(10, SECONDS)
+                .until(() -> bot.questions().contains("last question")
+                        && api.delivered().stream().anyMatch(c -> c.text().startsWith("Answer to: last question")));
         adapter.close();
-        assertThat(bot.questions()).containsExactlyInAnyOrder(
-                huge.substring(0, UpdateMapper.MAX_TEXT_LENGTH).strip(),
-                answered.get(1), answered.get(2), answered.get(3), answered.get(4), answered.get(5));
+        assertThat(bot.questions())
+                .containsExactlyInAnyOrder(
+                        huge.substring(0, UpdateMapper.MAX_TEXT_LENGTH).strip(),
+                        answered.get(1),
+                        answered.get(2),
+                        answered.get(3),
+                        answered.get(4),
+                        answered.get(5));
         assertThat(api.calls("sendMessage")).isNotEmpty().allMatch(FakeBotApi.Call::ok);
         assertThat(logs.warnings()).isEmpty();
     }
@@ -329,7 +366,9 @@ final class TelegramAdapterTest {
         TelegramAdapter adapter = start(bot, Map.of("TELEGRAM_SKIP_BACKLOG", "true"));
 
         api.enqueue(
-                Updates.privateText(1, "old question").sentAt(Updates.NOW.minusSeconds(3600)).json(),
+                Updates.privateText(1, "old question")
+                        .sentAt(Updates.NOW.minusSeconds(3600))
+                        .json(),
                 Updates.privateText(2, "new question").json());
 
         awaitDelivered(1);
@@ -351,8 +390,11 @@ final class TelegramAdapterTest {
         assertThat(answer.at("/results/0/title").asText()).isEqualTo("Answer to: KubeCon 2019 的主题演讲");
         assertThat(answer.at("/results/0/input_message_content/message_text").asText())
                 .startsWith("Answer to: KubeCon 2019 的主题演讲\n\n<b>来源</b>");
-        assertThat(answer.at("/results/0/input_message_content/parse_mode").asText()).isEqualToIgnoringCase("html");
-        assertThat(answer.at("/results/0/input_message_content/link_preview_options/is_disabled").asBoolean()).isTrue();
+        assertThat(answer.at("/results/0/input_message_content/parse_mode").asText())
+                .isEqualToIgnoringCase("html");
+        assertThat(answer.at("/results/0/input_message_content/link_preview_options/is_disabled")
+                        .asBoolean())
+                .isTrue();
         assertThat(bot.asked().get(0).locale().getLanguage()).isEqualTo("zh");
     }
 
@@ -398,10 +440,13 @@ final class TelegramAdapterTest {
         api.rejectSendMessageContaining("refused");
         start(ScriptedBot.echo());
 
-        api.enqueue(Updates.privateText(1, "refused").json(), Updates.privateText(2, "fine").json());
+        api.enqueue(
+                Updates.privateText(1, "refused").json(),
+                Updates.privateText(2, "fine").json());
 
         awaitDelivered(1);
-        await().atMost(10, SECONDS).until(() -> !logs.messages(Level.WARN, "confbot.telegram.UpdateHandler").isEmpty());
+        await().atMost(10, SECONDS).until(() -> !logs.messages(Level.WARN, "confbot.telegram.UpdateHandler")
+                .isEmpty());
         assertThat(logs.messages(Level.ERROR, "org.telegram")).isNotEmpty(); // telegrambots logged the 502
         assertThat(logs.everything()).contains("Update 1 failed").doesNotContain(TOKEN);
     }
@@ -409,13 +454,17 @@ final class TelegramAdapterTest {
     @Test
     void webhookModeAnswersPushesCarryingTheSecretOnlyOnce() throws Exception {
         ScriptedBot bot = ScriptedBot.echo();
-        TelegramAdapter adapter = start(bot, Map.of(
-                "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook",
-                "TELEGRAM_WEBHOOK_SECRET", "s3cret-Token_1",
-                "TELEGRAM_WEBHOOK_PORT", "0"));
+        TelegramAdapter adapter = start(
+                bot,
+                Map.of(
+                        "TELEGRAM_WEBHOOK_URL", "https://bot.example.org/telegram/hook",
+                        "TELEGRAM_WEBHOOK_SECRET", "s3cret-Token_1",
+                        "TELEGRAM_WEBHOOK_PORT", "0"));
 
         FakeBotApi.Call setWebhook = api.calls("setWebhook").get(0);
-        assertThat(setWebhook.rawBody()).contains("https://bot.example.org/telegram/hook").contains("s3cret-Token_1");
+        assertThat(setWebhook.rawBody())
+                .contains("https://bot.example.org/telegram/hook")
+                .contains("s3cret-Token_1");
         assertThat(api.calls("getUpdates")).isEmpty();
         URI hook = URI.create("http://127.0.0.1:" + adapter.webhookPort() + "/telegram/hook");
         String update = Updates.privateText(41, "pushed question").json().toString();
@@ -453,7 +502,8 @@ final class TelegramAdapterTest {
     private TelegramAdapter start(ChatBot bot, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url()));
         env.putAll(extraEnv);
-        TelegramAdapter adapter = new TelegramAdapter(TelegramConfig.fromEnv(env).orElseThrow(), bot, clock, sleeper);
+        TelegramAdapter adapter =
+                new TelegramAdapter(TelegramConfig.fromEnv(env).orElseThrow(), bot, clock, sleeper);
         adapters.add(adapter);
         adapter.start();
         return adapter;
@@ -468,7 +518,9 @@ final class TelegramAdapterTest {
     }
 
     private List<Integer> repliedTo() {
-        return api.delivered().stream().map(c -> c.body().at("/reply_parameters/message_id").asInt()).toList();
+        return api.delivered().stream()
+                .map(c -> c.body().at("/reply_parameters/message_id").asInt())
+                .toList();
     }
 
     private static List<Integer> messageIds(int from, int to) {
@@ -477,7 +529,10 @@ final class TelegramAdapterTest {
 
     private static List<String> commands(FakeBotApi.Call setMyCommands) {
         List<String> names = new ArrayList<>();
-        setMyCommands.body().path("commands").forEach(c -> names.add(c.path("command").asText()));
+        setMyCommands
+                .body()
+                .path("commands")
+                .forEach(c -> names.add(c.path("command").asText()));
         return names;
     }
 
@@ -488,6 +543,8 @@ final class TelegramAdapterTest {
         if (secret != null) {
             request.header(WebhookReceiver.SECRET_HEADER, secret);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -26,10 +26,17 @@ final class TelegramConfigTest {
 
     @Test
     void defaultsToTheOfficialApiAndLongPolling() {
-        TelegramConfig config = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).orElseThrow();
+        TelegramConfig config =
+                TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).orElseThrow();
 
-        assertThat(config).isEqualTo(new TelegramConfig(
-                TOKEN, URI.create("https://api.telegram.org"), Optional.empty(), Optional.empty(), 8443, false));
+        assertThat(config)
+                .isEqualTo(new TelegramConfig(
+                        TOKEN,
+                        URI.create("https://api.telegram.org"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        8443,
+                        false));
         assertThat(config.telegramUrl()).isEqualTo(TelegramUrl.DEFAULT_URL);
     }
 
@@ -55,7 +62,9 @@ final class TelegramConfigTest {
     void readsTheTokenFromAFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
 
-        assertThat(TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN_FILE", file.toString())).orElseThrow().token())
+        assertThat(TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN_FILE", file.toString()))
+                        .orElseThrow()
+                        .token())
                 .isEqualTo(TOKEN);
     }
 
@@ -69,7 +78,10 @@ final class TelegramConfigTest {
         assertBad(env("TELEGRAM_SKIP_BACKLOG", "maybe"), "TELEGRAM_SKIP_BACKLOG", "'maybe'");
         assertBad(env("TELEGRAM_WEBHOOK_URL", "https://bot.example.org/tg"), "TELEGRAM_WEBHOOK_SECRET", "secret");
         assertBad(env("TELEGRAM_WEBHOOK_SECRET", "has spaces"), "TELEGRAM_WEBHOOK_SECRET", "1-256");
-        assertBad(Map.of("TELEGRAM_BOT_TOKEN_FILE", "/nonexistent/token"), "TELEGRAM_BOT_TOKEN_FILE", "/nonexistent/token");
+        assertBad(
+                Map.of("TELEGRAM_BOT_TOKEN_FILE", "/nonexistent/token"),
+                "TELEGRAM_BOT_TOKEN_FILE",
+                "/nonexistent/token");
         assertBad(env("TELEGRAM_BOT_TOKEN_FILE", "/run/secrets/token"), "only one of", "TELEGRAM_BOT_TOKEN_FILE");
     }
 
@@ -96,7 +108,8 @@ final class TelegramConfigTest {
 
     @Test
     void appliesSkipBacklogFromTheCommandLine() {
-        TelegramConfig config = TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).orElseThrow();
+        TelegramConfig config =
+                TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).orElseThrow();
 
         assertThat(config.withSkipBacklog(true).skipBacklog()).isTrue();
         assertThat(config.withSkipBacklog(true).withSkipBacklog(false)).isEqualTo(config);

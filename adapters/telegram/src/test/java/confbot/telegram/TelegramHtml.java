@@ -17,8 +17,22 @@ import java.util.regex.Pattern;
 final class TelegramHtml {
 
     private static final Set<String> TAGS = Set.of(
-            "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
-            "blockquote", "tg-emoji");
+            "b",
+            "strong",
+            "i",
+            "em",
+            "u",
+            "ins",
+            "s",
+            "strike",
+            "del",
+            "span",
+            "tg-spoiler",
+            "a",
+            "code",
+            "pre",
+            "blockquote",
+            "tg-emoji");
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
     private static final Pattern TAG_NAME = Pattern.compile("^([a-z-]+)(\\s.*)?$", Pattern.DOTALL);
     private static final Pattern HREF = Pattern.compile("^\\s+href=\"([^\"<]*)\"\\s*$");
@@ -94,9 +108,10 @@ final class TelegramHtml {
             case "gt" -> ">";
             case "amp" -> "&";
             case "quot" -> "\"";
-            default -> Character.toString(entity.startsWith("#x")
-                    ? Integer.parseInt(entity.substring(2), 16)
-                    : Integer.parseInt(entity.substring(1)));
+            default -> Character.toString(
+                    entity.startsWith("#x")
+                            ? Integer.parseInt(entity.substring(2), 16)
+                            : Integer.parseInt(entity.substring(1)));
         };
     }
 

@@ -38,10 +38,12 @@ final class UpdateDispatcherTest {
     }
 
     private static List<Update> updates(int... ids) {
-        return java.util.Arrays.stream(ids).mapToObj(id -> {
-            Update update = new Update();
-            update.setUpdateId(id);
-            return update;
-        }).toList();
+        return java.util.Arrays.stream(ids)
+                .mapToObj(id -> {
+                    Update update = new Update();
+                    update.setUpdateId(id);
+                    return update;
+                })
+                .toList();
     }
 }

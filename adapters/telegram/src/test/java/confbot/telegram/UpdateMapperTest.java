@@ -32,8 +32,9 @@ final class UpdateMapperTest {
         Optional<UpdateMapper.Addressed> mapped = mapper.map(privateMessage("What is KubeCon?"));
 
         assertThat(mapped).isPresent();
-        assertThat(mapped.get().inbound()).isEqualTo(new Inbound(
-                "What is KubeCon?", Locale.ENGLISH, new Origin(Platform.TELEGRAM, "42", "42", false)));
+        assertThat(mapped.get().inbound())
+                .isEqualTo(new Inbound(
+                        "What is KubeCon?", Locale.ENGLISH, new Origin(Platform.TELEGRAM, "42", "42", false)));
         assertThat(mapped.get().chatId()).isEqualTo(USER_ID);
         assertThat(mapped.get().messageId()).isEqualTo(5);
         assertThat(mapped.get().topicId()).isEmpty();
@@ -170,7 +171,8 @@ final class UpdateMapperTest {
         User none = user(USER_ID, false, null);
         when(unknown.getFrom()).thenReturn(none);
 
-        assertThat(mapper.map(chinese).orElseThrow().inbound().locale().getLanguage()).isEqualTo("zh");
+        assertThat(mapper.map(chinese).orElseThrow().inbound().locale().getLanguage())
+                .isEqualTo("zh");
         assertThat(mapper.map(unknown).orElseThrow().inbound().locale()).isEqualTo(Locale.ROOT);
     }
 
@@ -190,8 +192,11 @@ final class UpdateMapperTest {
         when(query.getQuery()).thenReturn("  who gave the keynote? ");
         when(query.getChatType()).thenReturn("sender");
 
-        assertThat(mapper.mapInline(query)).contains(new Inbound(
-                "who gave the keynote?", Locale.ENGLISH, new Origin(Platform.TELEGRAM, "inline:42", "42", false)));
+        assertThat(mapper.mapInline(query))
+                .contains(new Inbound(
+                        "who gave the keynote?",
+                        Locale.ENGLISH,
+                        new Origin(Platform.TELEGRAM, "inline:42", "42", false)));
     }
 
     @Test

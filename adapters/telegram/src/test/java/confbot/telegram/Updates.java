@@ -36,7 +36,10 @@ final class Updates {
         if (!chatType.equals("private")) {
             chat.put("title", "KubeCon fans");
         }
-        message.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Alice")
+        message.putObject("from")
+                .put("id", userId)
+                .put("is_bot", false)
+                .put("first_name", "Alice")
                 .put("language_code", "en");
         if (text != null) {
             message.put("text", text);
@@ -65,21 +68,37 @@ final class Updates {
 
     static Updates privateSticker(int updateId) {
         Updates u = new Updates(updateId, "message", PRIVATE_CHAT, "private", ALICE, null);
-        u.message.putObject("sticker").put("file_id", "CAAC").put("file_unique_id", "u1").put("type", "regular")
-                .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
+        u.message
+                .putObject("sticker")
+                .put("file_id", "CAAC")
+                .put("file_unique_id", "u1")
+                .put("type", "regular")
+                .put("width", 512)
+                .put("height", 512)
+                .put("is_animated", false)
+                .put("is_video", false);
         return u;
     }
 
     static Updates privatePhoto(int updateId) {
         Updates u = new Updates(updateId, "message", PRIVATE_CHAT, "private", ALICE, null);
-        u.message.putArray("photo").addObject().put("file_id", "AgAC").put("file_unique_id", "p1")
-                .put("width", 90).put("height", 90);
+        u.message
+                .putArray("photo")
+                .addObject()
+                .put("file_id", "AgAC")
+                .put("file_unique_id", "p1")
+                .put("width", 90)
+                .put("height", 90);
         return u;
     }
 
     static Updates groupJoin(int updateId) {
         Updates u = new Updates(updateId, "message", GROUP_CHAT, "supergroup", BOB, null);
-        u.message.putArray("new_chat_members").addObject().put("id", 4004).put("is_bot", false)
+        u.message
+                .putArray("new_chat_members")
+                .addObject()
+                .put("id", 4004)
+                .put("is_bot", false)
                 .put("first_name", "Carol");
         return u;
     }
@@ -89,13 +108,19 @@ final class Updates {
         update.put("update_id", updateId);
         ObjectNode inline = update.putObject("inline_query");
         inline.put("id", id).put("query", query).put("offset", "").put("chat_type", "supergroup");
-        inline.putObject("from").put("id", BOB).put("is_bot", false).put("first_name", "Bob")
+        inline.putObject("from")
+                .put("id", BOB)
+                .put("is_bot", false)
+                .put("first_name", "Bob")
                 .put("language_code", "zh-hans");
         return update;
     }
 
     Updates from(long userId, String languageCode) {
-        message.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "Someone")
+        message.putObject("from")
+                .put("id", userId)
+                .put("is_bot", false)
+                .put("first_name", "Someone")
                 .put("language_code", languageCode);
         return this;
     }
@@ -108,9 +133,14 @@ final class Updates {
     /** As a reply to one of the bot's own messages. */
     Updates replyingToBot(int botMessageId) {
         ObjectNode replied = message.putObject("reply_to_message");
-        replied.put("message_id", botMessageId).put("date", NOW.getEpochSecond()).put("text", "An earlier answer");
+        replied.put("message_id", botMessageId)
+                .put("date", NOW.getEpochSecond())
+                .put("text", "An earlier answer");
         replied.set("chat", message.get("chat").deepCopy());
-        replied.putObject("from").put("id", FakeBotApi.BOT_ID).put("is_bot", true).put("first_name", "Conf Bot")
+        replied.putObject("from")
+                .put("id", FakeBotApi.BOT_ID)
+                .put("is_bot", true)
+                .put("first_name", "Conf Bot")
                 .put("username", FakeBotApi.BOT_USERNAME);
         return this;
     }
@@ -130,7 +160,9 @@ final class Updates {
         Matcher mention = MENTION.matcher(text);
         while (mention.find()) {
             if (mention.start() >= afterCommand) {
-                entities.addObject().put("type", "mention").put("offset", mention.start())
+                entities.addObject()
+                        .put("type", "mention")
+                        .put("offset", mention.start())
                         .put("length", mention.end() - mention.start());
             }
         }

@@ -60,21 +60,31 @@ public final class AnswerWriter {
         }
         Hit top = retrieval.hits().get(0);
         List<Passage> window = window(top, retrieval.hits(), index, concepts);
-        List<Evidence.Analysed> analysed = window.stream().map(evidence::analyse).toList();
+        List<Evidence.Analysed> analysed =
+                window.stream().map(evidence::analyse).toList();
         Features f = features(concepts, analysed, top.score());
         if (!policy.answers(f)) {
-            return new Answer(false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
+            return new Answer(
+                    false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
         }
         List<Passage> used = new ArrayList<>();
         String text = compose(window, concepts, used);
         Set<Source> sources = new LinkedHashSet<>();
         used.forEach(p -> sources.addAll(p.sources()));
-        return new Answer(true, text, List.copyOf(sources), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+        return new Answer(
+                true,
+                text,
+                List.copyOf(sources),
+                f,
+                explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
     }
 
     private static String ranking(Retrieval retrieval) {
         StringBuilder out = new StringBuilder("; hits:");
-        retrieval.hits().stream().limit(4).forEach(h -> out.append(String.format(Locale.ROOT, " %s=%.2f", h.passage().id(), h.score())));
+        retrieval.hits().stream()
+                .limit(4)
+                .forEach(h -> out.append(
+                        String.format(Locale.ROOT, " %s=%.2f", h.passage().id(), h.score())));
         return out.toString();
     }
 
@@ -83,7 +93,11 @@ public final class AnswerWriter {
         StringBuilder out = new StringBuilder(";");
         for (Concept c : concepts) {
             char mark = c.unknown() ? '?' : window.stream().anyMatch(a -> Evidence.mentions(a, c)) ? '+' : '-';
-            out.append(' ').append(mark).append(c.required() ? "!" : "").append(c.label()).append(String.format(Locale.ROOT, "(%.1f)", c.idf()));
+            out.append(' ')
+                    .append(mark)
+                    .append(c.required() ? "!" : "")
+                    .append(c.label())
+                    .append(String.format(Locale.ROOT, "(%.1f)", c.idf()));
         }
         return out.toString();
     }
@@ -153,7 +167,8 @@ public final class AnswerWriter {
                 missingRequired += mentioned ? 0 : 1;
             }
         }
-        return new Features(known == 0 ? 0 : covered / known, unknown, required, missingRequired, concepts.size(), topScore);
+        return new Features(
+                known == 0 ? 0 : covered / known, unknown, required, missingRequired, concepts.size(), topScore);
     }
 
     private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {
@@ -166,9 +181,19 @@ public final class AnswerWriter {
         }
         boolean leadShort = window.get(0).text().length() < SHORT_PASSAGE;
         int leadPassages = leadShort && window.size() > 1 ? 2 : 1;
-        double leadBest = all.stream().filter(x -> x.passage() < leadPassages).mapToDouble(Sentence::score).max().orElse(0);
-        double otherBest = all.stream().filter(x -> x.passage() >= leadPassages).mapToDouble(Sentence::score).max().orElse(0);
-        return leadBest >= CLEARLY_BETTER * otherBest ? byPassage(window, concepts, used) : bySentence(window, all, used);
+        double leadBest = all.stream()
+                .filter(x -> x.passage() < leadPassages)
+                .mapToDouble(Sentence::score)
+                .max()
+                .orElse(0);
+        double otherBest = all.stream()
+                .filter(x -> x.passage() >= leadPassages)
+                .mapToDouble(Sentence::score)
+                .max()
+                .orElse(0);
+        return leadBest >= CLEARLY_BETTER * otherBest
+                ? byPassage(window, concepts, used)
+                : bySentence(window, all, used);
     }
 
     /** A sentence of the evidence: which passage, where in it, and how much of the question it carries. */
@@ -212,7 +237,8 @@ public final class AnswerWriter {
      */
     private static String bySentence(List<Passage> window, List<Sentence> all, List<Passage> used) {
         List<Sentence> ranked = new ArrayList<>(all);
-        ranked.sort(Comparator.comparingDouble(Sentence::score).reversed()
+        ranked.sort(Comparator.comparingDouble(Sentence::score)
+                .reversed()
                 .thenComparingInt(Sentence::passage)
                 .thenComparingInt(Sentence::index));
         List<Sentence> chosen = new ArrayList<>();
@@ -232,7 +258,8 @@ public final class AnswerWriter {
         List<String> run = new ArrayList<>();
         for (Sentence s : chosen) {
             if (s.passage() != current && !run.isEmpty()) {
-                out.append(out.length() > 0 ? "\n" : "").append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
+                out.append(out.length() > 0 ? "\n" : "")
+                        .append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
                 run.clear();
             }
             if (s.passage() != current) {
@@ -241,7 +268,8 @@ public final class AnswerWriter {
             current = s.passage();
             run.add(s.text().length() > BUDGET ? s.text().substring(0, BUDGET - 1) + "…" : s.text());
         }
-        out.append(out.length() > 0 ? "\n" : "").append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
+        out.append(out.length() > 0 ? "\n" : "")
+                .append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
         return out.toString().strip();
     }
 

@@ -26,7 +26,9 @@ final class Evidence {
 
     Analysed analyse(String text) {
         return new Analysed(
-                analyzers.terms(Fields.WORDS, text), analyzers.terms(Fields.BIGRAMS, text), DATE.matcher(text).find());
+                analyzers.terms(Fields.WORDS, text),
+                analyzers.terms(Fields.BIGRAMS, text),
+                DATE.matcher(text).find());
     }
 
     Analysed analyse(Passage p) {

@@ -78,7 +78,12 @@ public final class CatalogReader {
         char[] buffer = new char[64];
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int n = in.read(buffer);
-            return n <= 0 ? "" : new String(buffer, 0, n).replace("\uFEFF", "").stripLeading().toUpperCase(Locale.ROOT);
+            return n <= 0
+                    ? ""
+                    : new String(buffer, 0, n)
+                            .replace("\uFEFF", "")
+                            .stripLeading()
+                            .toUpperCase(Locale.ROOT);
         }
     }
 }

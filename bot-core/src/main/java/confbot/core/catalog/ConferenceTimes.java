@@ -39,16 +39,21 @@ final class ConferenceTimes {
         Optional<Conference> conference = of(from.toInstant());
         ZoneId zone = conference.map(Conference::timezone).orElse(from.getZone());
         ZonedDateTime local = from.withZoneSameInstant(zone);
-        Optional<LocalTime> until = end.map(e -> zoned(e, floating).withZoneSameInstant(zone).toLocalTime());
-        return new Placed(conference.map(Conference::id).orElse("unknown"), local.toLocalDate(), local.toLocalTime(), until);
+        Optional<LocalTime> until =
+                end.map(e -> zoned(e, floating).withZoneSameInstant(zone).toLocalTime());
+        return new Placed(
+                conference.map(Conference::id).orElse("unknown"), local.toLocalDate(), local.toLocalTime(), until);
     }
 
     /** The conference of an all-day date, which has no time to convert. */
     String conferenceOn(LocalDate date) {
         return conferences.stream()
-                .filter(c -> !date.isBefore(c.start().minusDays(1)) && !date.isAfter(c.end().plusDays(1)))
+                .filter(c -> !date.isBefore(c.start().minusDays(1))
+                        && !date.isAfter(c.end().plusDays(1)))
                 .findFirst()
-                .or(() -> conferences.stream().filter(c -> c.year() == date.getYear()).findFirst())
+                .or(() -> conferences.stream()
+                        .filter(c -> c.year() == date.getYear())
+                        .findFirst())
                 .map(Conference::id)
                 .orElse("unknown");
     }
@@ -60,12 +65,17 @@ final class ConferenceTimes {
                 return Optional.of(c);
             }
         }
-        return conferences.stream().filter(c -> c.year() == instant.atZone(c.timezone()).getYear()).findFirst();
+        return conferences.stream()
+                .filter(c -> c.year() == instant.atZone(c.timezone()).getYear())
+                .findFirst();
     }
 
     /** The zone of the conference held in {@code year}, which stands in for a floating time's. */
     Optional<ZoneId> zoneOfYear(int year) {
-        return conferences.stream().filter(c -> c.year() == year).map(Conference::timezone).findFirst();
+        return conferences.stream()
+                .filter(c -> c.year() == year)
+                .map(Conference::timezone)
+                .findFirst();
     }
 
     private ZonedDateTime zoned(Temporal t, Optional<ZoneId> floating) {

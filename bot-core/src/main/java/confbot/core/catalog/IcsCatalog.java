@@ -3,9 +3,9 @@ package confbot.core.catalog;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +67,8 @@ final class IcsCatalog {
         try (Reader in = new StringReader(text)) {
             calendar = new CalendarBuilder().build(in);
         } catch (ParserException e) {
-            throw new IllegalArgumentException(file + ": not an iCalendar file (line " + e.getLineNo() + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    file + ": not an iCalendar file (line " + e.getLineNo() + "): " + e.getMessage(), e);
         }
         // X-WR-TIMEZONE is how Google and sched name the calendar's zone for floating times.
         Optional<ZoneId> floating = text(calendar.getProperty("X-WR-TIMEZONE")).flatMap(IcsCatalog::zone);
@@ -130,9 +131,12 @@ final class IcsCatalog {
         Optional<Parameter> tzid = property.getParameter(Parameter.TZID);
         if (tzid.isPresent()) {
             try {
-                return LocalDateTime.parse(property.getValue(), LOCAL).atZone(ZoneId.of(tzid.get().getValue()));
+                return LocalDateTime.parse(property.getValue(), LOCAL)
+                        .atZone(ZoneId.of(tzid.get().getValue()));
             } catch (DateTimeException e) {
-                log.debug("TZID {} is not a Java zone; using the calendar's own definition", tzid.get().getValue());
+                log.debug(
+                        "TZID {} is not a Java zone; using the calendar's own definition",
+                        tzid.get().getValue());
             }
         }
         return property.getDate();
@@ -150,14 +154,20 @@ final class IcsCatalog {
     private static List<String> speakers(VEvent event) {
         Set<String> names = new LinkedHashSet<>();
         for (Property attendee : event.<Property>getProperties(Property.ATTENDEE)) {
-            attendee.<Parameter>getParameter(Parameter.CN).map(Parameter::getValue).map(String::strip)
-                    .filter(n -> !n.isEmpty()).ifPresent(names::add);
+            attendee.<Parameter>getParameter(Parameter.CN)
+                    .map(Parameter::getValue)
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .ifPresent(names::add);
         }
         if (names.isEmpty()) {
             text(event.getProperty(Property.DESCRIPTION)).ifPresent(d -> {
                 Matcher m = SPEAKERS.matcher(d);
                 if (m.find()) {
-                    Arrays.stream(m.group(1).split("[,;、，]")).map(String::strip).filter(n -> !n.isEmpty()).forEach(names::add);
+                    Arrays.stream(m.group(1).split("[,;、，]"))
+                            .map(String::strip)
+                            .filter(n -> !n.isEmpty())
+                            .forEach(names::add);
                 }
             });
         }

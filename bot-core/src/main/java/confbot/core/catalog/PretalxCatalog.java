@@ -74,7 +74,12 @@ final class PretalxCatalog {
     }
 
     private Optional<Talk> talk(
-            Path file, JsonNode talk, String roomName, Optional<LocalDate> dayDate, Optional<ZoneId> zone, Optional<URI> base) {
+            Path file,
+            JsonNode talk,
+            String roomName,
+            Optional<LocalDate> dayDate,
+            Optional<ZoneId> zone,
+            Optional<URI> base) {
         Optional<String> title = text(talk, "title");
         if (title.isEmpty()) {
             return Optional.empty();
@@ -109,7 +114,8 @@ final class PretalxCatalog {
             text(attachment, "url").flatMap(u -> uri(u, page.or(() -> base))).ifPresent(slides::add);
         }
         for (JsonNode link : talk.path("links")) {
-            String label = (text(link, "title").orElse("") + " " + text(link, "url").orElse("")).toLowerCase(Locale.ROOT);
+            String label =
+                    (text(link, "title").orElse("") + " " + text(link, "url").orElse("")).toLowerCase(Locale.ROOT);
             if (label.matches(".*(slide|deck|ppt|\\.pdf|幻灯片).*")) {
                 text(link, "url").flatMap(u -> uri(u, page.or(() -> base))).ifPresent(slides::add);
             }
@@ -158,7 +164,8 @@ final class PretalxCatalog {
         String[] parts = value.split(":");
         try {
             if (parts.length == 2) {
-                return Optional.of(Duration.ofHours(Integer.parseInt(parts[0])).plusMinutes(Integer.parseInt(parts[1])));
+                return Optional.of(
+                        Duration.ofHours(Integer.parseInt(parts[0])).plusMinutes(Integer.parseInt(parts[1])));
             }
             if (parts.length == 3) {
                 return Optional.of(Duration.ofHours(Integer.parseInt(parts[0]))
@@ -172,7 +179,8 @@ final class PretalxCatalog {
         return Optional.empty();
     }
 
-    private static <T> Optional<T> parse(Path file, String field, String value, java.util.function.Function<String, T> parser) {
+    private static <T> Optional<T> parse(
+            Path file, String field, String value, java.util.function.Function<String, T> parser) {
         try {
             return Optional.of(parser.apply(value));
         } catch (DateTimeException e) {

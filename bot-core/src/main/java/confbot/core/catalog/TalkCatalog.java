@@ -39,7 +39,8 @@ public final class TalkCatalog {
     public List<Talk> on(LocalDate date) {
         return talks.stream()
                 .filter(t -> t.date().filter(date::equals).isPresent())
-                .sorted(Comparator.comparing((Talk t) -> t.start().map(Object::toString).orElse("~"))
+                .sorted(Comparator.comparing(
+                                (Talk t) -> t.start().map(Object::toString).orElse("~"))
                         .thenComparing(Talk::title))
                 .toList();
     }

@@ -65,8 +65,8 @@ public final class TsvCatalog {
             }
             String where = file.getFileName() + ":" + (n + 1);
             Optional<LocalDate> date = parse(where, "date", cell.get("date"), LocalDate::parse);
-            String conference = date.map(d -> conferenceIdsByYear.get(d.getYear()))
-                    .orElse(fallbackConference);
+            String conference =
+                    date.map(d -> conferenceIdsByYear.get(d.getYear())).orElse(fallbackConference);
             talks.add(new Talk(
                     title,
                     split(cell.get("speakers"), ";"),
@@ -101,10 +101,14 @@ public final class TsvCatalog {
     }
 
     private static List<String> split(String cell, String separator) {
-        return Arrays.stream(cell.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split(separator))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
-    private static <T> Optional<T> parse(String where, String column, String value, java.util.function.Function<String, T> parser) {
+    private static <T> Optional<T> parse(
+            String where, String column, String value, java.util.function.Function<String, T> parser) {
         if (value.isEmpty()) {
             return Optional.empty();
         }

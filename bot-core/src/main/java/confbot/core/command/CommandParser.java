@@ -21,15 +21,16 @@ public final class CommandParser {
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
         String argument = m.group(2) == null ? "" : m.group(2).strip();
-        Command.Kind kind = switch (name) {
-            case "ask", "q" -> Command.Kind.ASK;
-            case "schedule", "agenda" -> Command.Kind.SCHEDULE;
-            case "slides", "ppt" -> Command.Kind.SLIDES;
-            case "about" -> Command.Kind.ABOUT;
-            case "help", "start" -> Command.Kind.HELP;
-            case "reload" -> Command.Kind.RELOAD;
-            default -> Command.Kind.UNKNOWN;
-        };
+        Command.Kind kind =
+                switch (name) {
+                    case "ask", "q" -> Command.Kind.ASK;
+                    case "schedule", "agenda" -> Command.Kind.SCHEDULE;
+                    case "slides", "ppt" -> Command.Kind.SLIDES;
+                    case "about" -> Command.Kind.ABOUT;
+                    case "help", "start" -> Command.Kind.HELP;
+                    case "reload" -> Command.Kind.RELOAD;
+                    default -> Command.Kind.UNKNOWN;
+                };
         return new Command(kind, name, argument);
     }
 }

@@ -39,13 +39,15 @@ public final class Commands {
         Language lang = language(message, command.argument());
         return switch (command.kind()) {
             case QUESTION -> question(command.argument(), lang, library);
-            case ASK -> command.argument().isEmpty() ? usage(command, lang) : question(command.argument(), lang, library);
+            case ASK -> command.argument().isEmpty()
+                    ? usage(command, lang)
+                    : question(command.argument(), lang, library);
             case SCHEDULE -> schedule.reply(command.argument(), lang, library);
             case SLIDES -> slides.reply(command.argument(), lang, library);
             case ABOUT -> about.reply(lang, library);
             case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang), List.of());
-            // ConfBot answers /reload itself, as only it can check the sender and reload; anything
-            // that reaches here has not been authorised, and reads like an unknown command.
+                // ConfBot answers /reload itself, as only it can check the sender and reload; anything
+                // that reaches here has not been authorised, and reads like an unknown command.
             case RELOAD, UNKNOWN -> usage(command, lang);
         };
     }
@@ -92,7 +94,8 @@ public final class Commands {
 
     /** What an admin hears after /reload rebuilt the knowledge. */
     public static Reply reloaded(Inbound message, int passages, long version) {
-        return new Reply(Reply.Kind.LISTING, Messages.reloaded(interfaceLanguage(message), passages, version), List.of());
+        return new Reply(
+                Reply.Kind.LISTING, Messages.reloaded(interfaceLanguage(message), passages, version), List.of());
     }
 
     /** What an admin hears when /reload failed; the old knowledge keeps serving. */

@@ -37,29 +37,37 @@ final class Messages {
     static String usage(Command.Kind kind, Language lang) {
         boolean zh = lang == Language.ZH;
         return switch (kind) {
-            case ASK -> zh ? "用法：/ask <问题>，例如 /ask 2019 年大会在哪里举办？" : "Usage: /ask <question>, e.g. /ask Where was KubeCon China 2019 held?";
-            case SCHEDULE -> zh ? "用法：/schedule [2018|2019] [第几天 1-3]，例如 /schedule 2019 2" : "Usage: /schedule [2018|2019] [day 1-3], e.g. /schedule 2019 2";
+            case ASK -> zh
+                    ? "用法：/ask <问题>，例如 /ask 2019 年大会在哪里举办？"
+                    : "Usage: /ask <question>, e.g. /ask Where was KubeCon China 2019 held?";
+            case SCHEDULE -> zh
+                    ? "用法：/schedule [2018|2019] [第几天 1-3]，例如 /schedule 2019 2"
+                    : "Usage: /schedule [2018|2019] [day 1-3], e.g. /schedule 2019 2";
             case SLIDES -> zh ? "用法：/slides [主题]，例如 /slides kata" : "Usage: /slides [topic], e.g. /slides kata";
             default -> zh ? "没有这个命令。发送 /help 查看可用命令。" : "I don't know that command. Send /help for the list.";
         };
     }
 
     static String tooLong(Language lang) {
-        return lang == Language.ZH ? "问题太长了，请用 500 字以内提问。" : "That is too long for me; please ask in under 500 characters.";
+        return lang == Language.ZH
+                ? "问题太长了，请用 500 字以内提问。"
+                : "That is too long for me; please ask in under 500 characters.";
     }
 
     static String empty(Language lang) {
-        return lang == Language.ZH ? "请问你想了解什么？发送 /help 查看示例。" : "What would you like to know? Send /help for examples.";
+        return lang == Language.ZH
+                ? "请问你想了解什么？发送 /help 查看示例。"
+                : "What would you like to know? Send /help for examples.";
     }
 
     static String failed(Language lang) {
-        return lang == Language.ZH ? "抱歉，处理这条消息时出错了，请稍后再试。" : "Sorry, something went wrong with that message. Please try again later.";
+        return lang == Language.ZH
+                ? "抱歉，处理这条消息时出错了，请稍后再试。"
+                : "Sorry, something went wrong with that message. Please try again later.";
     }
 
     static String reloadRefused(Language lang) {
-        return lang == Language.ZH
-                ? "抱歉，只有机器人的管理员可以重新加载资料。"
-                : "Sorry, only the bot's admins can reload its knowledge.";
+        return lang == Language.ZH ? "抱歉，只有机器人的管理员可以重新加载资料。" : "Sorry, only the bot's admins can reload its knowledge.";
     }
 
     static String reloaded(Language lang, int passages, long version) {

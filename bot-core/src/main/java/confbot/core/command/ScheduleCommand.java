@@ -54,7 +54,10 @@ final class ScheduleCommand {
             }
         }
         if (library.conferences().isEmpty()) {
-            return new Reply(Reply.Kind.NOT_COVERED, lang == Language.ZH ? "没有加载会议资料，无法给出日程。" : "No conference facts are loaded, so I have no schedule.", List.of());
+            return new Reply(
+                    Reply.Kind.NOT_COVERED,
+                    lang == Language.ZH ? "没有加载会议资料，无法给出日程。" : "No conference facts are loaded, so I have no schedule.",
+                    List.of());
         }
         if (year == null) {
             if (day.isPresent()) {
@@ -73,13 +76,23 @@ final class ScheduleCommand {
         }
         Conference c = conference.get();
         if (day.isEmpty()) {
-            return listing(overview(c, lang) + "\n\n" + (lang == Language.ZH ? "某一天的详情：/schedule " + year + " 1" : "One day in detail: /schedule " + year + " 1"), sources(c));
+            return listing(
+                    overview(c, lang) + "\n\n"
+                            + (lang == Language.ZH
+                                    ? "某一天的详情：/schedule " + year + " 1"
+                                    : "One day in detail: /schedule " + year + " 1"),
+                    sources(c));
         }
         Optional<Conference.Day> d = c.day(day.getAsInt());
         if (d.isEmpty()) {
-            return new Reply(Reply.Kind.USAGE, lang == Language.ZH
-                    ? c.shortName().zh() + " 共 " + c.days().size() + " 天：/schedule " + year + " 1-" + c.days().size()
-                    : c.shortName().en() + " had " + c.days().size() + " days: /schedule " + year + " 1-" + c.days().size(), List.of());
+            return new Reply(
+                    Reply.Kind.USAGE,
+                    lang == Language.ZH
+                            ? c.shortName().zh() + " 共 " + c.days().size() + " 天：/schedule " + year + " 1-"
+                                    + c.days().size()
+                            : c.shortName().en() + " had " + c.days().size() + " days: /schedule " + year + " 1-"
+                                    + c.days().size(),
+                    List.of());
         }
         return dayListing(c, d.get(), lang, library);
     }
@@ -87,8 +100,11 @@ final class ScheduleCommand {
     private static Optional<int[]> dayOfDate(Library library, Matcher date) {
         for (Conference c : library.conferences()) {
             for (Conference.Day d : c.days()) {
-                boolean yearOk = date.group(1) == null || Integer.parseInt(date.group(1)) == d.date().getYear();
-                if (yearOk && Integer.parseInt(date.group(2)) == d.date().getMonthValue() && Integer.parseInt(date.group(3)) == d.date().getDayOfMonth()) {
+                boolean yearOk = date.group(1) == null
+                        || Integer.parseInt(date.group(1)) == d.date().getYear();
+                if (yearOk
+                        && Integer.parseInt(date.group(2)) == d.date().getMonthValue()
+                        && Integer.parseInt(date.group(3)) == d.date().getDayOfMonth()) {
                     return Optional.of(new int[] {c.year(), d.number()});
                 }
             }
@@ -98,27 +114,39 @@ final class ScheduleCommand {
 
     private static String overview(Conference c, Language lang) {
         StringBuilder out = new StringBuilder();
-        out.append(c.name().in(lang)).append(lang == Language.ZH ? "，" : ", ")
-                .append(c.venue().in(lang)).append(lang == Language.ZH ? "，" : ", ").append(c.city().in(lang));
+        out.append(c.name().in(lang))
+                .append(lang == Language.ZH ? "，" : ", ")
+                .append(c.venue().in(lang))
+                .append(lang == Language.ZH ? "，" : ", ")
+                .append(c.city().in(lang));
         for (Conference.Day d : c.days()) {
-            out.append('\n').append(dayTitle(d, lang)).append(lang == Language.ZH ? "：" : ": ").append(d.label().in(lang));
+            out.append('\n')
+                    .append(dayTitle(d, lang))
+                    .append(lang == Language.ZH ? "：" : ": ")
+                    .append(d.label().in(lang));
         }
         return out.toString();
     }
 
     private static String dayTitle(Conference.Day d, Language lang) {
         return lang == Language.ZH
-                ? "第 " + d.number() + " 天（" + d.date().getMonthValue() + " 月 " + d.date().getDayOfMonth() + " 日）"
+                ? "第 " + d.number() + " 天（" + d.date().getMonthValue() + " 月 "
+                        + d.date().getDayOfMonth() + " 日）"
                 : "Day " + d.number() + " (" + d.date() + ")";
     }
 
     private Reply dayListing(Conference c, Conference.Day d, Language lang, Library library) {
         StringBuilder out = new StringBuilder();
-        out.append(c.shortName().in(lang)).append(" — ").append(dayTitle(d, lang)).append(lang == Language.ZH ? "：" : ": ").append(d.label().in(lang));
+        out.append(c.shortName().in(lang))
+                .append(" — ")
+                .append(dayTitle(d, lang))
+                .append(lang == Language.ZH ? "：" : ": ")
+                .append(d.label().in(lang));
         Set<Source> sources = new LinkedHashSet<>(sources(c));
         List<Passage> notes = new ArrayList<>();
         for (Passage p : library.index().passages()) {
-            boolean sameDay = p.day().isPresent() && p.day().getAsInt() == d.number()
+            boolean sameDay = p.day().isPresent()
+                    && p.day().getAsInt() == d.number()
                     && p.conference().filter(c.id()::equals).isPresent();
             if (sameDay && p.language() == lang && notes.size() < MAX_NOTES) {
                 notes.add(p);
@@ -136,18 +164,25 @@ final class ScheduleCommand {
             // Catalog times are the conference's wall clock; naming the zone once tells a remote
             // reader how to read them without repeating it on every line.
             String zone = c.timezone().getId();
-            out.append("\n\n").append(lang == Language.ZH
-                    ? "演讲（" + talks.size() + " 场，时间为 " + zone + "）："
-                    : "Talks (" + talks.size() + ", times in " + zone + "):");
+            out.append("\n\n")
+                    .append(
+                            lang == Language.ZH
+                                    ? "演讲（" + talks.size() + " 场，时间为 " + zone + "）："
+                                    : "Talks (" + talks.size() + ", times in " + zone + "):");
             for (Talk t : talks.subList(0, Math.min(MAX_TALKS, talks.size()))) {
                 out.append("\n• ");
-                t.start().ifPresent(s -> out.append(s).append(t.end().map(e -> "–" + e).orElse("")).append(' '));
+                t.start().ifPresent(s -> out.append(s)
+                        .append(t.end().map(e -> "–" + e).orElse(""))
+                        .append(' '));
                 out.append(t.line());
             }
             if (talks.size() > MAX_TALKS) {
-                out.append("\n").append(lang == Language.ZH
-                        ? "……还有 " + (talks.size() - MAX_TALKS) + " 场；用 /slides <主题> 查找某场的幻灯片。"
-                        : "… and " + (talks.size() - MAX_TALKS) + " more; /slides <topic> finds a talk's deck.");
+                out.append("\n")
+                        .append(
+                                lang == Language.ZH
+                                        ? "……还有 " + (talks.size() - MAX_TALKS) + " 场；用 /slides <主题> 查找某场的幻灯片。"
+                                        : "… and " + (talks.size() - MAX_TALKS)
+                                                + " more; /slides <topic> finds a talk's deck.");
             }
         }
         return listing(out.toString(), List.copyOf(sources));
@@ -160,7 +195,8 @@ final class ScheduleCommand {
 
     private static List<Source> sources(Conference c) {
         List<Source> out = new ArrayList<>();
-        c.links(Conference.Link.Kind.SCHEDULE).forEach(l -> out.add(new Source(l.title().en(), l.url())));
+        c.links(Conference.Link.Kind.SCHEDULE)
+                .forEach(l -> out.add(new Source(l.title().en(), l.url())));
         return out;
     }
 

@@ -30,7 +30,8 @@ final class SlidesCommand {
             year = Optional.of(2000 + Integer.parseInt(y.group(1)));
             topic = (topic.substring(0, y.start()) + topic.substring(y.end())).strip();
         }
-        List<Conference> conferences = year.flatMap(library::conference).map(List::of).orElse(library.conferences());
+        List<Conference> conferences =
+                year.flatMap(library::conference).map(List::of).orElse(library.conferences());
         if (topic.isEmpty()) {
             return collections(conferences, lang, "");
         }
@@ -41,14 +42,23 @@ final class SlidesCommand {
         List<Talk> talks = library.catalog().find(topic, conferenceId);
         if (talks.isEmpty()) {
             String miss = library.catalog().isEmpty()
-                    ? (lang == Language.ZH ? "没有加载演讲目录，无法按主题查找；各届幻灯片在这里：" : "No talk catalog is loaded, so I can't look up one talk; the collections are here:")
-                    : (lang == Language.ZH ? "目录里没有与“" + topic + "”匹配的演讲；各届幻灯片在这里：" : "No talk matches \"" + topic + "\" in the catalogs; the collections are here:");
+                    ? (lang == Language.ZH
+                            ? "没有加载演讲目录，无法按主题查找；各届幻灯片在这里："
+                            : "No talk catalog is loaded, so I can't look up one talk; the collections are here:")
+                    : (lang == Language.ZH
+                            ? "目录里没有与“" + topic + "”匹配的演讲；各届幻灯片在这里："
+                            : "No talk matches \"" + topic + "\" in the catalogs; the collections are here:");
             return collections(conferences, lang, miss + "\n\n");
         }
-        StringBuilder out = new StringBuilder(lang == Language.ZH ? "与“" + topic + "”相关的演讲：" : "Talks on \"" + topic + "\":");
+        StringBuilder out =
+                new StringBuilder(lang == Language.ZH ? "与“" + topic + "”相关的演讲：" : "Talks on \"" + topic + "\":");
         List<Source> sources = new ArrayList<>();
         for (Talk t : talks.subList(0, Math.min(MAX_TALKS, talks.size()))) {
-            out.append("\n• ").append(t.line()).append(" [").append(t.conference().replaceAll("\\D", "")).append(']');
+            out.append("\n• ")
+                    .append(t.line())
+                    .append(" [")
+                    .append(t.conference().replaceAll("\\D", ""))
+                    .append(']');
             if (t.slides().isEmpty()) {
                 out.append(lang == Language.ZH ? " — 没有找到幻灯片" : " — no slides found");
             } else {
@@ -58,14 +68,21 @@ final class SlidesCommand {
             }
         }
         if (talks.size() > MAX_TALKS) {
-            out.append("\n").append(lang == Language.ZH ? "……共 " + talks.size() + " 场，请把主题写得更具体些。" : "… " + talks.size() + " in all; narrow the topic to see the rest.");
+            out.append("\n")
+                    .append(
+                            lang == Language.ZH
+                                    ? "……共 " + talks.size() + " 场，请把主题写得更具体些。"
+                                    : "… " + talks.size() + " in all; narrow the topic to see the rest.");
         }
         return new Reply(Reply.Kind.LISTING, out.toString(), sources);
     }
 
     private static Reply collections(List<Conference> conferences, Language lang, String lead) {
         if (conferences.isEmpty()) {
-            return new Reply(Reply.Kind.NOT_COVERED, lead + (lang == Language.ZH ? "没有加载会议资料。" : "No conference facts are loaded."), List.of());
+            return new Reply(
+                    Reply.Kind.NOT_COVERED,
+                    lead + (lang == Language.ZH ? "没有加载会议资料。" : "No conference facts are loaded."),
+                    List.of());
         }
         StringBuilder out = new StringBuilder(lead);
         List<Source> sources = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -110,7 +110,11 @@ public final class PassageIndex implements Closeable {
             TopDocs top = searcher.search(query, Math.max(1, n));
             List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                int ordinal = searcher.storedFields().document(sd.doc).getField(Fields.ORDINAL).numericValue().intValue();
+                int ordinal = searcher.storedFields()
+                        .document(sd.doc)
+                        .getField(Fields.ORDINAL)
+                        .numericValue()
+                        .intValue();
                 out.add(new ScoredPassage(passages.get(ordinal), sd.score));
             }
             return out;

@@ -98,9 +98,14 @@ public final class ConferenceFacts {
             if (lang == Language.ZH) {
                 out.append(String.format(
                         "第 %d 天（%d 月 %d 日）：%s%n",
-                        d.number(), d.date().getMonthValue(), d.date().getDayOfMonth(), d.label().zh()));
+                        d.number(),
+                        d.date().getMonthValue(),
+                        d.date().getDayOfMonth(),
+                        d.label().zh()));
             } else {
-                out.append(String.format("Day %d (%s): %s%n", d.number(), d.date().format(EN_DAY), d.label().en()));
+                out.append(String.format(
+                        "Day %d (%s): %s%n",
+                        d.number(), d.date().format(EN_DAY), d.label().en()));
             }
         }
         return out.toString().strip();
@@ -127,7 +132,8 @@ public final class ConferenceFacts {
 
     private static List<Source> sources(Conference c) {
         List<Source> out = new ArrayList<>();
-        c.links(Conference.Link.Kind.OFFICIAL).forEach(l -> out.add(new Source(l.title().en(), l.url())));
+        c.links(Conference.Link.Kind.OFFICIAL)
+                .forEach(l -> out.add(new Source(l.title().en(), l.url())));
         for (NoteSource s : c.sources()) {
             out.add(new Source(s.title(), s.url()));
         }

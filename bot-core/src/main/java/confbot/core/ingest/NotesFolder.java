@@ -68,7 +68,8 @@ public final class NotesFolder {
         }
         List<Passage> out = new ArrayList<>();
         for (Path file : files) {
-            readFile(root, file).ifPresent(note -> out.addAll(passages.of(note, sources(note, file), Passage.Origin.FOLDER, null)));
+            readFile(root, file)
+                    .ifPresent(note -> out.addAll(passages.of(note, sources(note, file), Passage.Origin.FOLDER, null)));
         }
         return out;
     }
@@ -114,7 +115,8 @@ public final class NotesFolder {
         }
         FrontMatter.Parsed parsed = frontMatter.parseLenient(file.toString(), content);
         String relative = root.relativize(file).toString().replace('\\', '/');
-        String title = parsed.text("title").orElseGet(() -> firstHeading(parsed.body()).orElse(relative));
+        String title =
+                parsed.text("title").orElseGet(() -> firstHeading(parsed.body()).orElse(relative));
         Optional<LocalDate> date = parsed.text("date").flatMap(NotesFolder::date);
         String conference = guessConference(title + " " + relative + " " + parsed.body());
         return Optional.of(new Note(
@@ -169,7 +171,10 @@ public final class NotesFolder {
                 counts.merge(id, 1, Integer::sum);
             }
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     /**

@@ -27,7 +27,8 @@ public final class GlossaryMatcher {
         for (Glossary.Group g : glossary.groups()) {
             for (String f : g.forms()) {
                 String lower = f.toLowerCase(Locale.ROOT);
-                all.add(new Form(lower, g, lower.codePoints().anyMatch(cp -> cp < 0x2E80 && Character.isLetterOrDigit(cp))));
+                all.add(new Form(
+                        lower, g, lower.codePoints().anyMatch(cp -> cp < 0x2E80 && Character.isLetterOrDigit(cp))));
             }
         }
         all.sort(Comparator.comparingInt((Form f) -> f.text().length()).reversed());
@@ -36,7 +37,10 @@ public final class GlossaryMatcher {
 
     /** Every form of every group of {@code kind}, e.g. all place names. */
     public List<String> forms(String kind) {
-        return glossary.groups().stream().filter(g -> g.kind().equals(kind)).flatMap(g -> g.forms().stream()).toList();
+        return glossary.groups().stream()
+                .filter(g -> g.kind().equals(kind))
+                .flatMap(g -> g.forms().stream())
+                .toList();
     }
 
     /** Mentions in {@code normalizedQuestion} (already lowercased), left to right, not overlapping. */

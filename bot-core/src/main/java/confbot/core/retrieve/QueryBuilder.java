@@ -8,13 +8,13 @@ import confbot.knowledge.Language;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -102,7 +102,8 @@ public final class QueryBuilder {
             }
         }
         // Years of known conferences become the conference hint; any other year is a name.
-        String remaining = YEAR.matcher(rest).replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
+        String remaining = YEAR.matcher(rest)
+                .replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
             String surface = remaining.substring(token.start(), token.end());
@@ -121,17 +122,24 @@ public final class QueryBuilder {
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             Query q = weightedConceptQuery(e.getValue(), idf, index);
             planned.add(new Concept(
-                    e.getKey(), e.getValue(), df, idf, required.contains(e.getKey()), kinds.getOrDefault(e.getKey(), "word")));
+                    e.getKey(),
+                    e.getValue(),
+                    df,
+                    idf,
+                    required.contains(e.getKey()),
+                    kinds.getOrDefault(e.getKey(), "word")));
             query.add(q, BooleanClause.Occur.SHOULD);
         }
         OptionalInt day = day(normalized);
         day.ifPresent(d -> query.add(
-                new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.DAY, Integer.toString(d)))), DAY_BOOST),
+                new BoostQuery(
+                        new ConstantScoreQuery(new TermQuery(new Term(Fields.DAY, Integer.toString(d)))), DAY_BOOST),
                 BooleanClause.Occur.SHOULD));
         Query built = planned.isEmpty() ? new MatchNoDocsQuery("no searchable words") : query.build();
         if (!planned.isEmpty() && conference.isPresent()) {
             Query hint = new BoostQuery(
-                    new ConstantScoreQuery(new TermQuery(new Term(Fields.CONFERENCE, conference.get()))), CONFERENCE_BOOST);
+                    new ConstantScoreQuery(new TermQuery(new Term(Fields.CONFERENCE, conference.get()))),
+                    CONFERENCE_BOOST);
             built = new BooleanQuery.Builder()
                     .add(built, BooleanClause.Occur.MUST)
                     .add(hint, BooleanClause.Occur.SHOULD)
@@ -165,12 +173,13 @@ public final class QueryBuilder {
             return OptionalInt.empty();
         }
         String n = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        int day = switch (n) {
-            case "1", "一", "first", "one" -> 1;
-            case "2", "二", "second", "two" -> 2;
-            case "3", "三", "third", "three" -> 3;
-            default -> 0;
-        };
+        int day =
+                switch (n) {
+                    case "1", "一", "first", "one" -> 1;
+                    case "2", "二", "second", "two" -> 2;
+                    case "3", "三", "third", "three" -> 3;
+                    default -> 0;
+                };
         return day == 0 ? OptionalInt.empty() : OptionalInt.of(day);
     }
 
@@ -193,7 +202,9 @@ public final class QueryBuilder {
         String normalized = Text.normalize(form).toLowerCase(Locale.ROOT);
         List<String> words = analyzers.terms(Fields.WORDS, normalized);
         List<String> bigrams = analyzers.terms(Fields.BIGRAMS, normalized);
-        return words.isEmpty() && bigrams.isEmpty() ? Optional.empty() : Optional.of(new Concept.Variant(words, bigrams));
+        return words.isEmpty() && bigrams.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Concept.Variant(words, bigrams));
     }
 
     /** The best of the concept's variants in either field, unweighted: for counting matches. */
@@ -230,7 +241,8 @@ public final class QueryBuilder {
         return new DisjunctionMaxQuery(alternatives, 0.0f);
     }
 
-    private static Query weighted(String field, List<String> terms, double conceptIdf, float weight, PassageIndex index) {
+    private static Query weighted(
+            String field, List<String> terms, double conceptIdf, float weight, PassageIndex index) {
         double sum = 0;
         for (String t : terms) {
             sum += index.idf(field, t);

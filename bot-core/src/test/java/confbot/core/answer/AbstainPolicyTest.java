@@ -51,7 +51,9 @@ final class AbstainPolicyTest {
                 boolean answered = false;
                 for (int c = 0; c <= 20; c++) {
                     boolean answers = policy.answers(features(step(c), unknown, missing, 4));
-                    assertThat(!answered || answers).as("coverage %s, unknown %d, missing %d", step(c), unknown, missing).isTrue();
+                    assertThat(!answered || answers)
+                            .as("coverage %s, unknown %d, missing %d", step(c), unknown, missing)
+                            .isTrue();
                     answered = answers;
                 }
             }
@@ -67,8 +69,12 @@ final class AbstainPolicyTest {
                 for (int n = 0; n <= 4; n++) {
                     boolean abstainsMissing = !policy.answers(features(step(c), fixed, n, 4));
                     boolean abstainsUnknown = !policy.answers(features(step(c), n, fixed, 4));
-                    assertThat(!abstainedMissing || abstainsMissing).as("coverage %s, missing %d", step(c), n).isTrue();
-                    assertThat(!abstainedUnknown || abstainsUnknown).as("coverage %s, unknown %d", step(c), n).isTrue();
+                    assertThat(!abstainedMissing || abstainsMissing)
+                            .as("coverage %s, missing %d", step(c), n)
+                            .isTrue();
+                    assertThat(!abstainedUnknown || abstainsUnknown)
+                            .as("coverage %s, unknown %d", step(c), n)
+                            .isTrue();
                     abstainedMissing = abstainsMissing;
                     abstainedUnknown = abstainsUnknown;
                 }

@@ -34,7 +34,9 @@ final class AnswerWriterTest {
         library = Fixtures.library();
         Analyzers analyzers = new Analyzers();
         retriever = new Retriever(new QueryBuilder(
-                analyzers, new GlossaryMatcher(library.glossary()), Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")));
+                analyzers,
+                new GlossaryMatcher(library.glossary()),
+                Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")));
         writer = new AnswerWriter(analyzers, new AbstainPolicy());
     }
 
@@ -90,8 +92,7 @@ final class AnswerWriterTest {
     @Test
     void abstainsOnAQuestionAboutAnUnknownNamedThing() {
         for (String q : List.of(
-                "What did Zorblax announce about quantum teleportation?",
-                "How much did the Wi-Fi cost in Europe?")) {
+                "What did Zorblax announce about quantum teleportation?", "How much did the Wi-Fi cost in Europe?")) {
             assertAbstains(q);
         }
     }
@@ -99,9 +100,7 @@ final class AnswerWriterTest {
     @Test
     void abstainsWhenOnlyAPhrasingWordOfTheQuestionIsKnown() {
         // Every content word is unknown to the index but "announce" / 宣布, which the Tidewater note has.
-        for (String q : List.of(
-                "what did zorblax announce about quantum teleportation?",
-                "量子隐形传态公司宣布了什么？")) {
+        for (String q : List.of("what did zorblax announce about quantum teleportation?", "量子隐形传态公司宣布了什么？")) {
             assertAbstains(q);
         }
     }

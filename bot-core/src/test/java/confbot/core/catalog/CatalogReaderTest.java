@@ -27,7 +27,10 @@ final class CatalogReaderTest {
 
     private static Path resource(String name) {
         try {
-            return Path.of(CatalogReaderTest.class.getClassLoader().getResource("catalogs/" + name).toURI());
+            return Path.of(CatalogReaderTest.class
+                    .getClassLoader()
+                    .getResource("catalogs/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -51,7 +54,8 @@ final class CatalogReaderTest {
         assertThat(tidewater.room()).contains("Hall A");
         assertThat(tidewater.track()).contains("Batch & Scheduling");
         assertThat(tidewater.slides())
-                .containsExactly(URI.create("https://static.sched.example.org/hosted_files/kccncosschn19eng/tidewater.pdf"));
+                .containsExactly(
+                        URI.create("https://static.sched.example.org/hosted_files/kccncosschn19eng/tidewater.pdf"));
         assertThat(tidewater.page()).contains(URI.create("https://kccncosschn19eng.sched.example.org/event/tidewater"));
         assertThat(tidewater.conference()).isEqualTo("kubecon-china-2019");
     }
@@ -75,8 +79,10 @@ final class CatalogReaderTest {
     void readsAPretalxScheduleJson() throws IOException {
         List<Talk> talks = reader.load(resource("kubecon-china-2018-schedule.json"));
 
-        assertThat(talks).extracting(Talk::title).containsExactlyInAnyOrder(
-                "Lantern: how the 2018 meetup came together", "Operators in practice", "Closing keynote");
+        assertThat(talks)
+                .extracting(Talk::title)
+                .containsExactlyInAnyOrder(
+                        "Lantern: how the 2018 meetup came together", "Operators in practice", "Closing keynote");
         Talk lantern = titled(talks, "Lantern: how the 2018 meetup came together");
         // "date" is 02:00 UTC: 10:00 in Shanghai; the 35-minute duration gives the end.
         assertThat(lantern.date()).contains(LocalDate.of(2018, 11, 14));
@@ -86,9 +92,11 @@ final class CatalogReaderTest {
         assertThat(lantern.room()).contains("Hall 1");
         assertThat(lantern.track()).contains("Community");
         assertThat(lantern.page()).contains(URI.create("https://pretalx.example.org/kcc2018/talk/ABC101/"));
-        assertThat(lantern.slides()).as("the attachment resolved, the slides link kept, the recording not")
+        assertThat(lantern.slides())
+                .as("the attachment resolved, the slides link kept, the recording not")
                 .containsExactly(
-                        URI.create("https://pretalx.example.org/media/kcc2018/submissions/ABC101/resources/lantern.pdf"),
+                        URI.create(
+                                "https://pretalx.example.org/media/kcc2018/submissions/ABC101/resources/lantern.pdf"),
                         URI.create("https://slides.example.org/lantern.pdf"));
         assertThat(lantern.conference()).isEqualTo("kubecon-china-2018");
 
@@ -115,8 +123,11 @@ final class CatalogReaderTest {
 
             List<Talk> talks = reader.load(tsv);
 
-            assertThat(talks).as(tsv.toString()).isNotEmpty()
-                    .isEqualTo(new TsvCatalog(java.util.Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")).load(tsv));
+            assertThat(talks)
+                    .as(tsv.toString())
+                    .isNotEmpty()
+                    .isEqualTo(new TsvCatalog(java.util.Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019"))
+                            .load(tsv));
             assertThat(talks).allSatisfy(t -> assertThat(t.page()).isEmpty());
         }
     }
@@ -144,7 +155,8 @@ final class CatalogReaderTest {
         Path notJson = Files.writeString(temp.resolve("half.json"), "{\"schedule\": ");
 
         for (Path file : List.of(ics, json, notJson)) {
-            assertThatThrownBy(() -> reader.load(file)).as(file.toString())
+            assertThatThrownBy(() -> reader.load(file))
+                    .as(file.toString())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(file.getFileName().toString());
         }
@@ -152,8 +164,8 @@ final class CatalogReaderTest {
 
     @Test
     void anEmptyCalendarHasNoTalks() throws IOException {
-        Path empty = Files.writeString(temp.resolve("empty.ics"),
-                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n");
+        Path empty = Files.writeString(
+                temp.resolve("empty.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n");
 
         assertThat(reader.load(empty)).isEmpty();
         assertThat(Optional.of(CatalogReader.formatOf(empty))).contains(CatalogReader.Format.ICALENDAR);

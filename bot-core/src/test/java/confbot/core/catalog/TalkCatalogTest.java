@@ -46,15 +46,19 @@ final class TalkCatalogTest {
 
     @Test
     void listsTheTalksOfADayByStartTimeThenTitle() {
-        TalkCatalog catalog = new TalkCatalog(List.of(
-                talk("Zeta", "2019-06-25", null, "c"),
-                talk("Beta", "2019-06-25", "14:00", "c"),
-                talk("Alpha", "2019-06-25", "09:30", "c"),
-                talk("Other day", "2019-06-24", "09:00", "c"),
-                talk("Undated", null, null, "c"),
-                talk("Gamma", "2019-06-25", null, "c")), List.of());
+        TalkCatalog catalog = new TalkCatalog(
+                List.of(
+                        talk("Zeta", "2019-06-25", null, "c"),
+                        talk("Beta", "2019-06-25", "14:00", "c"),
+                        talk("Alpha", "2019-06-25", "09:30", "c"),
+                        talk("Other day", "2019-06-24", "09:00", "c"),
+                        talk("Undated", null, null, "c"),
+                        talk("Gamma", "2019-06-25", null, "c")),
+                List.of());
 
-        assertThat(catalog.on(LocalDate.of(2019, 6, 25))).extracting(Talk::title).containsExactly("Alpha", "Beta", "Gamma", "Zeta");
+        assertThat(catalog.on(LocalDate.of(2019, 6, 25)))
+                .extracting(Talk::title)
+                .containsExactly("Alpha", "Beta", "Gamma", "Zeta");
         assertThat(catalog.on(LocalDate.of(2019, 6, 26))).isEmpty();
     }
 
@@ -86,21 +90,26 @@ final class TalkCatalogTest {
 
     @Test
     void findNeedsEveryWordAndPutsTalksWithSlidesFirst() {
-        TalkCatalog catalog = new TalkCatalog(List.of(
-                talk("Kata Containers without slides", null, null, "c"),
-                talk("Kata Containers deep dive", null, null, "c", "https://example.org/kata.pdf"),
-                talk("gVisor containers", null, null, "c", "https://example.org/gvisor.pdf")), List.of());
+        TalkCatalog catalog = new TalkCatalog(
+                List.of(
+                        talk("Kata Containers without slides", null, null, "c"),
+                        talk("Kata Containers deep dive", null, null, "c", "https://example.org/kata.pdf"),
+                        talk("gVisor containers", null, null, "c", "https://example.org/gvisor.pdf")),
+                List.of());
 
         assertThat(catalog.find("kata containers", Optional.empty()))
                 .extracting(Talk::title)
                 .containsExactly("Kata Containers deep dive", "Kata Containers without slides");
         assertThat(catalog.find("kata gvisor", Optional.empty())).isEmpty();
-        assertThat(catalog.find("speaker of gvisor", Optional.empty())).extracting(Talk::title).containsExactly("gVisor containers");
+        assertThat(catalog.find("speaker of gvisor", Optional.empty()))
+                .extracting(Talk::title)
+                .containsExactly("gVisor containers");
     }
 
     @Test
     void everyTalkIsASearchablePassage() {
-        Talk withSlides = talk("Kata deep dive", "2019-06-25", "10:00", "kubecon-china-2019", "https://example.org/kata.pdf");
+        Talk withSlides =
+                talk("Kata deep dive", "2019-06-25", "10:00", "kubecon-china-2019", "https://example.org/kata.pdf");
         Talk without = talk("Undated talk", null, null, "kubecon-china-2018");
         TalkCatalog catalog = new TalkCatalog(List.of(withSlides, without), List.of(URI.create("file:///catalog.tsv")));
 
@@ -108,10 +117,13 @@ final class TalkCatalogTest {
 
         assertThat(passages).hasSize(2).allSatisfy(p -> assertThat(p.origin()).isEqualTo(Passage.Origin.CATALOG));
         assertThat(passages).extracting(Passage::id).doesNotHaveDuplicates();
-        assertThat(passages.get(0).text()).contains("Kata deep dive", "Speaker of Kata deep dive", "2019-06-25", "https://example.org/kata.pdf");
+        assertThat(passages.get(0).text())
+                .contains("Kata deep dive", "Speaker of Kata deep dive", "2019-06-25", "https://example.org/kata.pdf");
         assertThat(passages.get(0).conference()).contains("kubecon-china-2019");
-        assertThat(passages.get(0).sources()).singleElement().satisfies(s -> assertThat(s.url()).isEqualTo(URI.create("https://example.org/kata.pdf")));
-        assertThat(passages.get(1).sources()).singleElement().satisfies(s -> assertThat(s.url()).isEqualTo(URI.create("file:///catalog.tsv")));
+        assertThat(passages.get(0).sources()).singleElement().satisfies(s -> assertThat(s.url())
+                .isEqualTo(URI.create("https://example.org/kata.pdf")));
+        assertThat(passages.get(1).sources()).singleElement().satisfies(s -> assertThat(s.url())
+                .isEqualTo(URI.create("file:///catalog.tsv")));
     }
 
     @Test
@@ -123,6 +135,7 @@ final class TalkCatalogTest {
     }
 
     private static String haystack(Talk t) {
-        return (t.title() + " " + String.join(" ", t.speakers()) + " " + String.join(" ", t.organizations())).toLowerCase(Locale.ROOT);
+        return (t.title() + " " + String.join(" ", t.speakers()) + " " + String.join(" ", t.organizations()))
+                .toLowerCase(Locale.ROOT);
     }
 }

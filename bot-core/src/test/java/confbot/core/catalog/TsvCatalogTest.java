@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Talk lists in the shared TSV format load by column name; a bad cell is a warning, not a failed load. */
 final class TsvCatalogTest {
 
-    private static final String HEADER = "title\tspeakers\torganization\tdate\tstart\tend\troom\ttrack\tlanguage\tslides_file_or_url\tsource\n";
+    private static final String HEADER =
+            "title\tspeakers\torganization\tdate\tstart\tend\troom\ttrack\tlanguage\tslides_file_or_url\tsource\n";
 
     @TempDir
     Path dir;
@@ -48,7 +49,9 @@ final class TsvCatalogTest {
         assertThat(talks).filteredOn(t -> !t.slides().isEmpty()).hasSize(94);
         assertThat(talks).allSatisfy(t -> {
             assertThat(t.title()).isNotBlank();
-            assertThat(t.speakers()).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank().doesNotContain(";"));
+            assertThat(t.speakers())
+                    .isNotEmpty()
+                    .allSatisfy(s -> assertThat(s).isNotBlank().doesNotContain(";"));
             assertThat(t.conference()).isEqualTo("kubecon-china-2019");
             t.date().ifPresent(d -> assertThat(d).isBetween(LocalDate.of(2019, 6, 24), LocalDate.of(2019, 6, 26)));
             assertThat(t.slides()).allSatisfy(u -> assertThat(u.getScheme()).startsWith("http"));
@@ -67,9 +70,11 @@ final class TsvCatalogTest {
 
     @Test
     void readsEveryColumnOfARow() throws IOException {
-        Path file = tsv("talks.tsv", HEADER
-                + "Deep Dive: Tidewater\tMei Lin; Bo Chen\tHarbourline; Acme\t2019-06-25\t10:50\t11:25\tRoom 1\tBatch\tEnglish\t"
-                + "https://example.org/a.pdf | https://example.org/b.pptx\tmade up\n");
+        Path file = tsv(
+                "talks.tsv",
+                HEADER
+                        + "Deep Dive: Tidewater\tMei Lin; Bo Chen\tHarbourline; Acme\t2019-06-25\t10:50\t11:25\tRoom 1\tBatch\tEnglish\t"
+                        + "https://example.org/a.pdf | https://example.org/b.pptx\tmade up\n");
 
         assertThat(catalog.load(file)).singleElement().satisfies(t -> {
             assertThat(t.title()).isEqualTo("Deep Dive: Tidewater");
@@ -80,7 +85,8 @@ final class TsvCatalogTest {
             assertThat(t.end()).contains(LocalTime.of(11, 25));
             assertThat(t.room()).contains("Room 1");
             assertThat(t.track()).contains("Batch");
-            assertThat(t.slides()).containsExactly(URI.create("https://example.org/a.pdf"), URI.create("https://example.org/b.pptx"));
+            assertThat(t.slides())
+                    .containsExactly(URI.create("https://example.org/a.pdf"), URI.create("https://example.org/b.pptx"));
             assertThat(t.conference()).isEqualTo("kubecon-china-2019");
         });
     }
@@ -106,13 +112,18 @@ final class TsvCatalogTest {
             assertThat(t.date()).isEmpty();
             assertThat(t.conference()).as("guessed from the file name").isEqualTo("kubecon-china-2019");
         });
-        assertThat(log.warnings()).singleElement().asString().contains("kubecon-china-2019-bad.tsv:2", "date", "2019-13-45");
+        assertThat(log.warnings())
+                .singleElement()
+                .asString()
+                .contains("kubecon-china-2019-bad.tsv:2", "date", "2019-13-45");
     }
 
     @Test
     void leavesBadTimesAndLinksOutWithAWarningEach() throws IOException {
-        Path file = tsv("talks.tsv", HEADER + "A talk\tSomeone\tAcme\t2019-06-25\t25:99\tnoon\t\t\t\t"
-                + "not a link | ftp://example.org/x | https://example.org/ok.pdf\t\n");
+        Path file = tsv(
+                "talks.tsv",
+                HEADER + "A talk\tSomeone\tAcme\t2019-06-25\t25:99\tnoon\t\t\t\t"
+                        + "not a link | ftp://example.org/x | https://example.org/ok.pdf\t\n");
 
         assertThat(catalog.load(file)).singleElement().satisfies(t -> {
             assertThat(t.start()).isEmpty();

@@ -82,20 +82,29 @@ final class CommandsTest {
     @Test
     void scheduleWithBadArgumentsIsOneLineUsage() {
         for (String input : List.of(
-                "/schedule banana", "/schedule 2017", "/schedule 2019 9", "/schedule 2", "/schedule 2019 2 3",
-                "/schedule 2019 -1", "/schedule 13-45", "/schedule 2019 day")) {
+                "/schedule banana",
+                "/schedule 2017",
+                "/schedule 2019 9",
+                "/schedule 2",
+                "/schedule 2019 2 3",
+                "/schedule 2019 -1",
+                "/schedule 13-45",
+                "/schedule 2019 day")) {
             assertOneLineUsage(input, reply(input));
         }
     }
 
     @Test
     void scheduleOfADayListsThatDay() {
-        for (String input : List.of("/schedule 2019 2", "/schedule 19 day2", "/schedule 2019-06-25", "/agenda 第2天 2019")) {
+        for (String input :
+                List.of("/schedule 2019 2", "/schedule 19 day2", "/schedule 2019-06-25", "/agenda 第2天 2019")) {
             Reply r = reply(input);
             assertThat(r.kind()).as(input).isEqualTo(Reply.Kind.LISTING);
             assertThat(r.text()).as(input).containsAnyOf("2019-06-25", "25 June", "6 月 25 日");
         }
-        assertThat(reply("/schedule 2019 2").text()).as("the fixture's day-2 note").contains("Tidewater");
+        assertThat(reply("/schedule 2019 2").text())
+                .as("the fixture's day-2 note")
+                .contains("Tidewater");
     }
 
     @Test
@@ -111,8 +120,11 @@ final class CommandsTest {
         Reply r = reply("/slides");
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.LISTING);
-        assertThat(r.sources()).extracting(Source::url).contains(
-                URI.create("https://example.org/kubecon-2018/slides.zip"), URI.create("https://example.org/kubecon-2019/slides/"));
+        assertThat(r.sources())
+                .extracting(Source::url)
+                .contains(
+                        URI.create("https://example.org/kubecon-2018/slides.zip"),
+                        URI.create("https://example.org/kubecon-2019/slides/"));
         assertThat(r.text()).contains("https://example.org/kubecon-2018/slides.zip", "abcd");
     }
 
@@ -121,7 +133,9 @@ final class CommandsTest {
         Reply r = reply("/slides 2019");
 
         assertThat(r.kind()).isEqualTo(Reply.Kind.LISTING);
-        assertThat(r.text()).contains("https://example.org/kubecon-2019/slides/").doesNotContain("kubecon-2018");
+        assertThat(r.text())
+                .contains("https://example.org/kubecon-2019/slides/")
+                .doesNotContain("kubecon-2018");
     }
 
     @Test
@@ -162,9 +176,21 @@ final class CommandsTest {
     @Test
     void oddCharactersGetAReply() {
         List<String> inputs = List.of(
-                "🙂🚀🔥", "/ask 🙂", "👨‍👩‍👧‍👦 KubeCon?", "\u202Eevil\u202C", "مرحبا، متى كان المؤتمر؟", "שלום",
-                "\u0000\u0001\u0007", "a\u0000b", "\uD800", "/slides \uDFFF", "/schedule \u200B2019\u200B",
-                "\uFEFF/help", "/ask \u0000", "ｷｭｰﾌﾞ", "/schedule ٢٠١٩ ٢");
+                "🙂🚀🔥",
+                "/ask 🙂",
+                "👨‍👩‍👧‍👦 KubeCon?",
+                "\u202Eevil\u202C",
+                "مرحبا، متى كان المؤتمر؟",
+                "שלום",
+                "\u0000\u0001\u0007",
+                "a\u0000b",
+                "\uD800",
+                "/slides \uDFFF",
+                "/schedule \u200B2019\u200B",
+                "\uFEFF/help",
+                "/ask \u0000",
+                "ｷｭｰﾌﾞ",
+                "/schedule ٢٠١٩ ٢");
         for (String input : inputs) {
             assertThatCode(() -> reply(input)).as(input).doesNotThrowAnyException();
             Reply r = reply(input);
@@ -191,7 +217,8 @@ final class CommandsTest {
 
     @Test
     void aQuestionTheNotesDoNotCoverPointsToHelp() {
-        for (Reply r : List.of(reply("Who won the Zorblax Award at KubeCon Europe?"), replyZh("/ask 谁赢得了 Zorblax 大奖？"))) {
+        for (Reply r :
+                List.of(reply("Who won the Zorblax Award at KubeCon Europe?"), replyZh("/ask 谁赢得了 Zorblax 大奖？"))) {
             assertThat(r.kind()).isEqualTo(Reply.Kind.NOT_COVERED);
             assertThat(r.answered()).isFalse();
             assertThat(r.text()).contains("/help");

@@ -37,9 +37,13 @@ final class AnalyzersTest {
     @Test
     void dropsStopwordsInBothFieldsAndLanguages() {
         for (String field : List.of(Fields.WORDS, Fields.BIGRAMS)) {
-            assertThat(analyzers.terms(field, "What is the name of it?")).as(field).containsExactly("name");
+            assertThat(analyzers.terms(field, "What is the name of it?"))
+                    .as(field)
+                    .containsExactly("name");
         }
-        assertThat(analyzers.terms(Fields.WORDS, "我们的大会是什么")).doesNotContain("我们", "的", "是", "什么").contains("大会");
+        assertThat(analyzers.terms(Fields.WORDS, "我们的大会是什么"))
+                .doesNotContain("我们", "的", "是", "什么")
+                .contains("大会");
         assertThat(analyzers.isStopword("the")).isTrue();
         assertThat(analyzers.isStopword("什么")).isTrue();
         assertThat(analyzers.isStopword("kubernetes")).isFalse();
@@ -62,7 +66,9 @@ final class AnalyzersTest {
             assertThat(t.start()).isBetween(0, t.end());
             assertThat(t.end()).isLessThanOrEqualTo(text.length());
         }
-        assertThat(analyzers.tokens(Fields.WORDS, text)).extracting(Analyzers.Token::term).contains("ant", "宣布");
+        assertThat(analyzers.tokens(Fields.WORDS, text))
+                .extracting(Analyzers.Token::term)
+                .contains("ant", "宣布");
     }
 
     @Test

@@ -76,7 +76,9 @@ final class PassageIndexTest {
             assertThat(sp.passage()).isSameAs(passages.get(1));
             assertThat(sp.score()).isPositive();
         });
-        assertThat(index.search(words("tidewat"), 10)).extracting(PassageIndex.ScoredPassage::passage).containsExactly(passages.get(0));
+        assertThat(index.search(words("tidewat"), 10))
+                .extracting(PassageIndex.ScoredPassage::passage)
+                .containsExactly(passages.get(0));
         assertThat(index.search(new TermQuery(new Term(Fields.BIGRAMS, "潮汐")), 10))
                 .extracting(PassageIndex.ScoredPassage::passage)
                 .containsExactly(passages.get(2));
@@ -100,7 +102,8 @@ final class PassageIndexTest {
 
     @Test
     void indexesConferenceAndLanguageAsExactFields() {
-        assertThat(index.count(new TermQuery(new Term(Fields.CONFERENCE, "kubecon-china-2019")))).isEqualTo(3);
+        assertThat(index.count(new TermQuery(new Term(Fields.CONFERENCE, "kubecon-china-2019"))))
+                .isEqualTo(3);
         assertThat(index.count(new TermQuery(new Term(Fields.LANGUAGE, "zh")))).isEqualTo(1);
     }
 
@@ -121,7 +124,8 @@ final class PassageIndexTest {
 
     @Test
     void nextKnowsOnlyPassagesOfThisIndex() {
-        Passage equalButOther = passage("a", 0, "Tidewater schedules batch jobs at night.", Language.EN, "kubecon-china-2019");
+        Passage equalButOther =
+                passage("a", 0, "Tidewater schedules batch jobs at night.", Language.EN, "kubecon-china-2019");
 
         assertThat(index.next(equalButOther)).isEmpty();
     }

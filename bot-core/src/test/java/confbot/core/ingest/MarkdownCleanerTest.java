@@ -15,17 +15,19 @@ final class MarkdownCleanerTest {
     }
 
     private String allText(String markdown) {
-        return String.join("\n", clean(markdown).stream().map(MarkdownCleaner.Block::text).toList());
+        return String.join(
+                "\n", clean(markdown).stream().map(MarkdownCleaner.Block::text).toList());
     }
 
     @Test
     void headingsBecomeHeadingBlocksWithTheirLevel() {
         List<MarkdownCleaner.Block> blocks = clean("# Title\n\n## Day **one**\n\nSome text.\n");
 
-        assertThat(blocks).containsExactly(
-                new MarkdownCleaner.Block(1, "Title"),
-                new MarkdownCleaner.Block(2, "Day one"),
-                new MarkdownCleaner.Block(0, "Some text."));
+        assertThat(blocks)
+                .containsExactly(
+                        new MarkdownCleaner.Block(1, "Title"),
+                        new MarkdownCleaner.Block(2, "Day one"),
+                        new MarkdownCleaner.Block(0, "Some text."));
         assertThat(blocks.get(0).isHeading()).isTrue();
         assertThat(blocks.get(2).isHeading()).isFalse();
     }
@@ -64,7 +66,8 @@ final class MarkdownCleanerTest {
 
     @Test
     void galleryAndIframeMarkupIsDropped() {
-        String markdown = """
+        String markdown =
+                """
                 Before.
 
                 <div class="gallery">
@@ -91,7 +94,11 @@ final class MarkdownCleanerTest {
 
     @Test
     void privateUseGarbageIsDropped() {
-        String garbled = new StringBuilder().appendCodePoint(0x100413).appendCodePoint(0x10041A).appendCodePoint(0xE000).toString();
+        String garbled = new StringBuilder()
+                .appendCodePoint(0x100413)
+                .appendCodePoint(0x10041A)
+                .appendCodePoint(0xE000)
+                .toString();
 
         assertThat(clean(garbled + " " + garbled + "\n")).isEmpty();
         assertThat(allText("Keynote" + garbled + " notes\n")).isEqualTo("Keynote notes");

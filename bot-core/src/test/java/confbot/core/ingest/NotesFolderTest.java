@@ -22,12 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Any folder of Markdown or text notes is read as it is; a bad file costs one warning, never the run. */
 final class NotesFolderTest {
 
-    private static final Map<Integer, String> CONFERENCES = Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019");
+    private static final Map<Integer, String> CONFERENCES =
+            Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019");
 
     @TempDir
     Path root;
 
-    private final NotesFolder folder = new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), CONFERENCES);
+    private final NotesFolder folder =
+            new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), CONFERENCES);
     private final LogCapture log = LogCapture.of(NotesFolder.class);
 
     @AfterEach
@@ -56,10 +58,14 @@ final class NotesFolderTest {
 
         List<Passage> passages = folder.read(root);
 
-        assertThat(texts(passages)).contains("alpha facts", "beta facts", "gamma facts").doesNotContain("delta", "epsilon");
+        assertThat(texts(passages))
+                .contains("alpha facts", "beta facts", "gamma facts")
+                .doesNotContain("delta", "epsilon");
         assertThat(passages).allSatisfy(p -> {
             assertThat(p.origin()).isEqualTo(Passage.Origin.FOLDER);
-            assertThat(p.sources()).singleElement().satisfies(s -> assertThat(s.url().getScheme()).isEqualTo("file"));
+            assertThat(p.sources())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.url().getScheme()).isEqualTo("file"));
         });
         assertThat(passages).extracting(Passage::noteId).contains("folder:deep/er/b.txt");
         assertThat(log.warnings()).isEmpty();
@@ -85,7 +91,9 @@ final class NotesFolderTest {
 
     @Test
     void leavesFrontMatterOutOfThePassages() throws IOException {
-        write("post.md", "---\ntitle: \"A blog post\"\nbanner: \"http://example.org/banner.jpg\"\ntags: [\"x\"]\n---\n## Intro\n\nThe facts.\n");
+        write(
+                "post.md",
+                "---\ntitle: \"A blog post\"\nbanner: \"http://example.org/banner.jpg\"\ntags: [\"x\"]\n---\n## Intro\n\nThe facts.\n");
 
         List<Passage> passages = folder.read(root);
 
@@ -117,9 +125,11 @@ final class NotesFolderTest {
 
         List<Passage> passages = folder.read(root);
 
-        assertThat(passages).filteredOn(p -> p.noteId().equals("folder:with-heading.md"))
+        assertThat(passages)
+                .filteredOn(p -> p.noteId().equals("folder:with-heading.md"))
                 .allSatisfy(p -> assertThat(p.noteTitle()).isEqualTo("Second level heading"));
-        assertThat(passages).filteredOn(p -> p.noteId().equals("folder:plain.txt"))
+        assertThat(passages)
+                .filteredOn(p -> p.noteId().equals("folder:plain.txt"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.noteTitle()).isEqualTo("plain.txt"));
     }
@@ -132,11 +142,14 @@ final class NotesFolderTest {
 
         List<Passage> passages = folder.read(root);
 
-        assertThat(passages).filteredOn(p -> p.noteId().equals("folder:mostly-2019.md"))
+        assertThat(passages)
+                .filteredOn(p -> p.noteId().equals("folder:mostly-2019.md"))
                 .allSatisfy(p -> assertThat(p.conference()).contains("kubecon-china-2019"));
-        assertThat(passages).filteredOn(p -> p.noteId().equals("folder:2018-trip.md"))
+        assertThat(passages)
+                .filteredOn(p -> p.noteId().equals("folder:2018-trip.md"))
                 .allSatisfy(p -> assertThat(p.conference()).contains("kubecon-china-2018"));
-        assertThat(passages).filteredOn(p -> p.noteId().equals("folder:timeless.md"))
+        assertThat(passages)
+                .filteredOn(p -> p.noteId().equals("folder:timeless.md"))
                 .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.conference()).isEmpty());
     }
@@ -214,12 +227,17 @@ final class NotesFolderTest {
 
         List<Passage> passages = folder.read(root);
 
-        assertThat(texts(passages)).contains("good facts", "notes about the keynote").doesNotContain("\uFFFD");
+        assertThat(texts(passages))
+                .contains("good facts", "notes about the keynote")
+                .doesNotContain("\uFFFD");
     }
 
     @Test
     void dropsGarbledPrivateUseCharacters() throws IOException {
-        String garbled = new StringBuilder().appendCodePoint(0x100413).appendCodePoint(0x100414).toString();
+        String garbled = new StringBuilder()
+                .appendCodePoint(0x100413)
+                .appendCodePoint(0x100414)
+                .toString();
         write("pdf-paste.md", "# Paste\n\n" + garbled.repeat(5) + "\n\nreadable " + garbled + "facts\n");
 
         List<Passage> passages = folder.read(root);

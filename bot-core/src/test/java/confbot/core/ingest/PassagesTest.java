@@ -44,7 +44,8 @@ final class PassagesTest {
 
         assertThat(out).hasSize(2);
         assertThat(out.get(0).heading()).contains("Day two", "Keynotes").doesNotContain("Breakouts");
-        assertThat(out.get(0).heading().indexOf("Day two")).isLessThan(out.get(0).heading().indexOf("Keynotes"));
+        assertThat(out.get(0).heading().indexOf("Day two"))
+                .isLessThan(out.get(0).heading().indexOf("Keynotes"));
         assertThat(out.get(1).heading()).contains("Day two", "Breakouts").doesNotContain("Keynotes");
         assertThat(out.get(1).text()).isEqualTo("Rooms were full.");
     }
@@ -87,7 +88,8 @@ final class PassagesTest {
             assertThat(p.text().length()).isLessThanOrEqualTo(Passages.MAX_CHARS);
             assertThat(p.heading()).isEqualTo("Long");
         });
-        List<String> lines = out.stream().flatMap(p -> Arrays.stream(p.text().split("\n"))).toList();
+        List<String> lines =
+                out.stream().flatMap(p -> Arrays.stream(p.text().split("\n"))).toList();
         assertThat(lines).as("every paragraph whole and in order").containsExactlyElementsOf(paragraphs);
     }
 
@@ -120,7 +122,8 @@ final class PassagesTest {
 
     @Test
     void detectsTheLanguagePerPassageWhenNotGiven() {
-        List<Passage> out = passages.of(note("# English\n\nPlain English text.\n\n# 中文\n\n这是一段中文。\n"), SOURCES, Passage.Origin.FOLDER, null);
+        List<Passage> out = passages.of(
+                note("# English\n\nPlain English text.\n\n# 中文\n\n这是一段中文。\n"), SOURCES, Passage.Origin.FOLDER, null);
 
         assertThat(out).extracting(Passage::language).containsExactly(Language.EN, Language.ZH);
     }
@@ -134,7 +137,8 @@ final class PassagesTest {
 
     @Test
     void searchableTextOfRawPassagesAlsoHoldsTheNoteTitle() {
-        Passage p = passages.of(note("# Keynotes\n\nLinus spoke.\n"), SOURCES, Passage.Origin.FOLDER, null).get(0);
+        Passage p = passages.of(note("# Keynotes\n\nLinus spoke.\n"), SOURCES, Passage.Origin.FOLDER, null)
+                .get(0);
 
         assertThat(p.searchableText()).contains("Note title", "Keynotes", "Linus spoke.");
     }

@@ -16,7 +16,11 @@ final class TextTest {
     @Test
     void normalizeDropsGarbageButKeepsLineBreaksAndTabs() {
         record Case(String raw, String expected) {}
-        String privateUse = new StringBuilder().appendCodePoint(0x100413).appendCodePoint(0xF0000).appendCodePoint(0xE123).toString();
+        String privateUse = new StringBuilder()
+                .appendCodePoint(0x100413)
+                .appendCodePoint(0xF0000)
+                .appendCodePoint(0xE123)
+                .toString();
         List<Case> cases = List.of(
                 new Case("a" + privateUse + "b", "ab"),
                 new Case("a\uFFFDb", "ab"),
@@ -41,7 +45,8 @@ final class TextTest {
 
     @Test
     void tidyLinesCollapsesSpacesAndDropsEmptyLines() {
-        assertThat(Text.tidyLines("  a \t  b  \n\n   \n c\u00A0\u00A0d \u3000e")).isEqualTo("a b\nc d e");
+        assertThat(Text.tidyLines("  a \t  b  \n\n   \n c\u00A0\u00A0d \u3000e"))
+                .isEqualTo("a b\nc d e");
     }
 
     @Test

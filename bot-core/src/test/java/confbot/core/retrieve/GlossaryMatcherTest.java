@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 /** Glossary mentions: the longest form wins, Latin forms stand as words, one mention per group. */
 final class GlossaryMatcherTest {
 
-    private static final Glossary.Group ALIBABA_CLOUD = new Glossary.Group("org", List.of("Alibaba Cloud", "Aliyun", "阿里云"));
+    private static final Glossary.Group ALIBABA_CLOUD =
+            new Glossary.Group("org", List.of("Alibaba Cloud", "Aliyun", "阿里云"));
     private static final Glossary.Group ALIBABA = new Glossary.Group("org", List.of("Alibaba", "阿里巴巴", "阿里"));
     private static final Glossary.Group ANT = new Glossary.Group("org", List.of("Ant Group", "Ant", "蚂蚁金服"));
     private static final Glossary.Group K8S = new Glossary.Group("project", List.of("Kubernetes", "k8s"));
 
-    private final GlossaryMatcher matcher = new GlossaryMatcher(new Glossary(List.of(ALIBABA, ALIBABA_CLOUD, ANT, K8S)));
+    private final GlossaryMatcher matcher =
+            new GlossaryMatcher(new Glossary(List.of(ALIBABA, ALIBABA_CLOUD, ANT, K8S)));
 
     private List<String> forms(String question) {
         return matcher.find(question).stream().map(GlossaryMatcher.Match::form).toList();
@@ -59,8 +61,10 @@ final class GlossaryMatcherTest {
 
     @Test
     void reportsOneMatchPerGroup() {
-        assertThat(matcher.find("alibaba, 阿里巴巴 and 阿里")).singleElement().satisfies(m -> assertThat(m.group()).isSameAs(ALIBABA));
-        assertThat(matcher.find("k8s or kubernetes")).singleElement().satisfies(m -> assertThat(m.form()).isEqualTo("kubernetes"));
+        assertThat(matcher.find("alibaba, 阿里巴巴 and 阿里")).singleElement().satisfies(m -> assertThat(m.group())
+                .isSameAs(ALIBABA));
+        assertThat(matcher.find("k8s or kubernetes")).singleElement().satisfies(m -> assertThat(m.form())
+                .isEqualTo("kubernetes"));
     }
 
     @Test
@@ -69,7 +73,8 @@ final class GlossaryMatcherTest {
 
         assertThat(matches).extracting(GlossaryMatcher.Match::group).containsExactly(K8S, ALIBABA_CLOUD, ANT, ALIBABA);
         for (int i = 1; i < matches.size(); i++) {
-            assertThat(matches.get(i).start()).isGreaterThanOrEqualTo(matches.get(i - 1).end());
+            assertThat(matches.get(i).start())
+                    .isGreaterThanOrEqualTo(matches.get(i - 1).end());
         }
     }
 
@@ -82,10 +87,15 @@ final class GlossaryMatcherTest {
     @Test
     void latinFormsAlsoMatchTheirPlurals() {
         GlossaryMatcher matcher = new GlossaryMatcher(new Glossary(List.of(
-                new Glossary.Group("term", List.of("smartphone", "手机")), new Glossary.Group("term", List.of("box", "盒子")))));
+                new Glossary.Group("term", List.of("smartphone", "手机")),
+                new Glossary.Group("term", List.of("box", "盒子")))));
 
-        assertThat(matcher.find("what share of smartphones run linux?")).extracting(GlossaryMatcher.Match::form).containsExactly("smartphone");
-        assertThat(matcher.find("how many boxes?")).extracting(GlossaryMatcher.Match::form).containsExactly("box");
+        assertThat(matcher.find("what share of smartphones run linux?"))
+                .extracting(GlossaryMatcher.Match::form)
+                .containsExactly("smartphone");
+        assertThat(matcher.find("how many boxes?"))
+                .extracting(GlossaryMatcher.Match::form)
+                .containsExactly("box");
         assertThat(matcher.find("smartphonesque")).isEmpty();
     }
 }

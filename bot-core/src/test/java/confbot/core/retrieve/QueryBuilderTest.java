@@ -34,7 +34,9 @@ final class QueryBuilderTest {
     }
 
     private static List<String> noteIds(QueryPlan plan) {
-        return library.index().search(plan.query(), 10).stream().map(sp -> sp.passage().noteId()).toList();
+        return library.index().search(plan.query(), 10).stream()
+                .map(sp -> sp.passage().noteId())
+                .toList();
     }
 
     @Test
@@ -51,12 +53,32 @@ final class QueryBuilderTest {
                 "tidewater\\ otter/ mascot",
                 "+tidewater -otter",
                 "tidewater && otter || !mascot",
-                "*", "?", "~", "^", ":", "\"", "(", ")", "[", "]", "{", "}", "\\", "/", "+", "-", "AND", "OR NOT");
+                "*",
+                "?",
+                "~",
+                "^",
+                ":",
+                "\"",
+                "(",
+                ")",
+                "[",
+                "]",
+                "{",
+                "}",
+                "\\",
+                "/",
+                "+",
+                "-",
+                "AND",
+                "OR NOT");
         for (String q : questions) {
             assertThatCode(() -> noteIds(plan(q))).as(q).doesNotThrowAnyException();
-            assertThat(plan(q).concepts()).as(q).allSatisfy(c -> assertThat(c.label()).doesNotContainPattern("[*?~^:\"()\\[\\]{}\\\\/+\\-!&|]"));
+            assertThat(plan(q).concepts()).as(q).allSatisfy(c -> assertThat(c.label())
+                    .doesNotContainPattern("[*?~^:\"()\\[\\]{}\\\\/+\\-!&|]"));
         }
-        assertThat(noteIds(plan("title:tidewater^2 AND NOT otter*"))).as("still finds the talk").contains("2019-tidewater-talk-en");
+        assertThat(noteIds(plan("title:tidewater^2 AND NOT otter*")))
+                .as("still finds the talk")
+                .contains("2019-tidewater-talk-en");
     }
 
     @Test
@@ -73,7 +95,9 @@ final class QueryBuilderTest {
     void theYearPicksTheConference() {
         assertThat(plan("What happened on day 2 of KubeCon 2019?").conference()).contains("kubecon-china-2019");
         assertThat(plan("2018 年的见面会").conference()).contains("kubecon-china-2018");
-        assertThat(plan("Compare 2018 and 2019").conference()).as("both years: no preference").isEmpty();
+        assertThat(plan("Compare 2018 and 2019").conference())
+                .as("both years: no preference")
+                .isEmpty();
         assertThat(plan("KubeCon 2017").conference()).isEmpty();
         assertThat(plan("tidewater").conference()).isEmpty();
     }
@@ -87,21 +111,33 @@ final class QueryBuilderTest {
     void aConceptNobodyMentionsHasDocumentFrequencyZero() {
         QueryPlan plan = plan("zorblax tidewater");
 
-        assertThat(plan.concepts()).filteredOn(c -> c.label().equals("zorblax")).singleElement().satisfies(c -> {
-            assertThat(c.documentFrequency()).isZero();
-            assertThat(c.unknown()).isTrue();
-        });
-        assertThat(plan.concepts()).filteredOn(c -> !c.label().equals("zorblax")).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.documentFrequency()).isPositive();
-            assertThat(c.unknown()).isFalse();
-        });
+        assertThat(plan.concepts())
+                .filteredOn(c -> c.label().equals("zorblax"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.documentFrequency()).isZero();
+                    assertThat(c.unknown()).isTrue();
+                });
+        assertThat(plan.concepts())
+                .filteredOn(c -> !c.label().equals("zorblax"))
+                .isNotEmpty()
+                .allSatisfy(c -> {
+                    assertThat(c.documentFrequency()).isPositive();
+                    assertThat(c.unknown()).isFalse();
+                });
     }
 
     @Test
     void rarerConceptsWeighMore() {
         QueryPlan plan = plan("otter kubecon");
-        Concept otter = plan.concepts().stream().filter(c -> c.label().startsWith("otter")).findFirst().orElseThrow();
-        Concept kubecon = plan.concepts().stream().filter(c -> c.label().startsWith("kubecon")).findFirst().orElseThrow();
+        Concept otter = plan.concepts().stream()
+                .filter(c -> c.label().startsWith("otter"))
+                .findFirst()
+                .orElseThrow();
+        Concept kubecon = plan.concepts().stream()
+                .filter(c -> c.label().startsWith("kubecon"))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(otter.documentFrequency()).isLessThan(kubecon.documentFrequency());
         assertThat(otter.idf()).isGreaterThan(kubecon.idf());
@@ -111,15 +147,20 @@ final class QueryBuilderTest {
     void aGlossaryMentionIsOneConceptWithEveryForm() {
         QueryPlan plan = plan("What did 海港物流 present?");
 
-        assertThat(plan.concepts()).filteredOn(c -> c.label().equals("海港物流")).singleElement().satisfies(c -> {
-            assertThat(c.variants()).hasSize(3);
-            assertThat(c.documentFrequency()).isPositive();
-        });
+        assertThat(plan.concepts())
+                .filteredOn(c -> c.label().equals("海港物流"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.variants()).hasSize(3);
+                    assertThat(c.documentFrequency()).isPositive();
+                });
     }
 
     @Test
     void glossaryExpansionFindsNotesInTheOtherLanguage() {
-        List<Passage> hits = library.index().search(plan("林梅").query(), 20).stream().map(PassageIndex.ScoredPassage::passage).toList();
+        List<Passage> hits = library.index().search(plan("林梅").query(), 20).stream()
+                .map(PassageIndex.ScoredPassage::passage)
+                .toList();
 
         assertThat(hits).extracting(Passage::language).contains(Language.EN, Language.ZH);
     }
@@ -132,7 +173,10 @@ final class QueryBuilderTest {
 
     @Test
     void normalisesFullWidthInput() {
-        assertThat(plan("ＴＩＤＥＷＡＴＥＲ").concepts()).extracting(Concept::label).isEqualTo(
-                plan("tidewater").concepts().stream().map(Concept::label).toList());
+        assertThat(plan("ＴＩＤＥＷＡＴＥＲ").concepts())
+                .extracting(Concept::label)
+                .isEqualTo(plan("tidewater").concepts().stream()
+                        .map(Concept::label)
+                        .toList());
     }
 }

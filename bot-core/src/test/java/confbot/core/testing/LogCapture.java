@@ -61,7 +61,8 @@ public final class LogCapture implements AutoCloseable {
     /** The formatted messages at {@code atLeast} or above, from loggers whose name starts with {@code loggerPrefix}. */
     public List<String> messages(Level atLeast, String loggerPrefix) {
         return events().stream()
-                .filter(e -> e.getLevel().isGreaterOrEqual(atLeast) && e.getLoggerName().startsWith(loggerPrefix))
+                .filter(e -> e.getLevel().isGreaterOrEqual(atLeast)
+                        && e.getLoggerName().startsWith(loggerPrefix))
                 .map(ILoggingEvent::getFormattedMessage)
                 .toList();
     }
@@ -70,7 +71,9 @@ public final class LogCapture implements AutoCloseable {
     public String everything() {
         return events().stream()
                 .map(e -> e.getFormattedMessage()
-                        + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                 .collect(Collectors.joining("\n"));
     }
 
