@@ -41,4 +41,15 @@ final class PublicEvalTest {
 
         assertThat(passing(bot, items)).isGreaterThanOrEqualTo(42);
     }
+
+    @Test
+    void everyAnswerCitesAtMostThreeDistinctAddresses() {
+        ConfBot bot = ConfBot.create(Setup.builtinOnly());
+        for (EvalCli.Item item : EvalCli.read(SET)) {
+            List<java.net.URI> urls = bot.reply(Inbound.fromConsole(item.question())).sources().stream()
+                    .map(confbot.core.chat.Source::url)
+                    .toList();
+            assertThat(urls).as(item.question()).hasSizeLessThanOrEqualTo(3).doesNotHaveDuplicates();
+        }
+    }
 }

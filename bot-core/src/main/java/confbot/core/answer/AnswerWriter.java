@@ -7,12 +7,13 @@ import confbot.core.ingest.Passage;
 import confbot.core.retrieve.Concept;
 import confbot.core.retrieve.Hit;
 import confbot.core.retrieve.Retrieval;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,14 @@ public final class AnswerWriter {
      * context, and that sentence is the answer.
      */
     static final double CLEARLY_BETTER = 0.8;
+    /** Sources listed under an answer. */
+    static final int MAX_SOURCES = 3;
+    /**
+     * A sentence from beyond the lead passage is added only when it carries at least this share of
+     * what the lead's best sentence carries: a runner-up that matches the conference's name alone
+     * adds noise ("He headed home in the rain…" under "when was it?").
+     */
+    static final double RUNNER_UP_SENTENCE = 0.5;
     /** A passage shorter than this is likely a lead-in; its neighbour joins the evidence. */
     static final int SHORT_PASSAGE = 160;
     /** A runner-up joins the evidence when it scores at least this share of the best hit. */
@@ -69,14 +78,19 @@ public final class AnswerWriter {
         }
         List<Passage> used = new ArrayList<>();
         String text = compose(window, concepts, used);
-        Set<Source> sources = new LinkedHashSet<>();
-        used.forEach(p -> sources.addAll(p.sources()));
         return new Answer(
-                true,
-                text,
-                List.copyOf(sources),
-                f,
-                explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+                true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+    }
+
+    /**
+     * The sources of the passages used, best passage first, one per address (a note cited with and
+     * without its author is one source), at most {@value #MAX_SOURCES}: a chat answer lists where
+     * to read more, not every file behind a fact.
+     */
+    private static List<Source> sources(List<Passage> used) {
+        Map<URI, Source> byAddress = new LinkedHashMap<>();
+        used.forEach(p -> p.sources().forEach(src -> byAddress.putIfAbsent(src.url(), src)));
+        return byAddress.values().stream().limit(MAX_SOURCES).toList();
     }
 
     private static String ranking(Retrieval retrieval) {
@@ -213,10 +227,17 @@ public final class AnswerWriter {
     /** The lead passage holds the best sentence: give it whole when it fits, then what the rest adds. */
     private String byPassage(List<Passage> window, List<Concept> concepts, List<Passage> used) {
         StringBuilder out = new StringBuilder();
+        double leadBest = 0;
         for (int i = 0; i < window.size() && out.length() < BUDGET; i++) {
             Passage p = window.get(i);
             boolean lead = i == 0 || (i == 1 && window.get(0).text().length() < SHORT_PASSAGE);
-            List<String> picked = pick(p, concepts, BUDGET - out.length(), lead);
+            if (lead) {
+                for (String sentence : sentences(p.text())) {
+                    leadBest = Math.max(leadBest, score(sentence, concepts));
+                }
+            }
+            double floor = lead ? 0 : RUNNER_UP_SENTENCE * leadBest;
+            List<String> picked = pick(p, concepts, BUDGET - out.length(), lead, floor);
             if (!picked.isEmpty()) {
                 if (out.length() > 0) {
                     out.append("\n");
@@ -276,9 +297,9 @@ public final class AnswerWriter {
     /**
      * Sentences of {@code p} within {@code budget}: the whole passage when it fits; otherwise the
      * sentences that mention the most concepts, restored to their order. A lead passage always
-     * gives at least its best sentence; a runner-up only sentences that mention a concept.
+     * gives at least its best sentence; a runner-up only sentences scoring at least {@code floor}.
      */
-    private List<String> pick(Passage p, List<Concept> concepts, int budget, boolean lead) {
+    private List<String> pick(Passage p, List<Concept> concepts, int budget, boolean lead, double floor) {
         List<String> sentences = sentences(p.text());
         if (lead && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
             return sentences;
@@ -293,7 +314,7 @@ public final class AnswerWriter {
         List<Scored> chosen = new ArrayList<>();
         int length = 0;
         for (Scored s : ranked) {
-            if (s.score() <= 0 && !(lead && chosen.isEmpty())) {
+            if ((s.score() <= 0 || s.score() < floor) && !(lead && chosen.isEmpty())) {
                 continue;
             }
             if (length + s.text().length() > budget && !(lead && chosen.isEmpty())) {
