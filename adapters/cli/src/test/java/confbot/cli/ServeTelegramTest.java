@@ -109,6 +109,37 @@ final class ServeTelegramTest {
     }
 
     @Test
+    void aReplyRefusedWith429IsSentAgainAfterRetryAfterAndNothingIsLost() throws Exception {
+        ServeSettings settings = ServeSettings.from(ServeEnvironment.of(
+                Optional.empty(),
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", telegram.url()),
+                Map.of(),
+                Map.of()));
+        Server s = new Server(
+                () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
+                settings.adapters()::create,
+                false,
+                0,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = Optional.of(s);
+        telegram.answerNextSendMessageWith429(1);
+
+        s.start();
+        telegram.sendPrivate(1, ServerTest.QUESTION);
+        telegram.sendPrivate(2, "/help");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() >= 2);
+        assertThat(telegram.delivered()).hasSize(2);
+        assertThat(telegram.requestBodies().stream()
+                        .filter(b -> b.contains("\"text\""))
+                        .count())
+                .as("the refused reply was sent a second time")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(logs.warnings())
+                .anySatisfy(w -> assertThat(w).contains("flood control").contains("waiting 1 s"));
+    }
+
+    @Test
     void anAdminFromTheSettingsCanReloadAndTheReloadIsCounted() throws Exception {
         ServeSettings settings = ServeSettings.from(ServeEnvironment.of(
                 Optional.empty(),

@@ -32,6 +32,11 @@ public final class FakeTelegram implements AutoCloseable {
         api.enqueue(Updates.privateText(updateId, text).json());
     }
 
+    /** Answers the next sendMessage 429 Too Many Requests, asking the bot to wait {@code seconds}. */
+    public void answerNextSendMessageWith429(int seconds) {
+        api.answerNextSendMessageWith429(seconds);
+    }
+
     /** The texts Telegram accepted from the bot, in order: what users saw. */
     public List<String> delivered() {
         return api.delivered().stream().map(FakeBotApi.Call::text).toList();
