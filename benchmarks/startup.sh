@@ -7,7 +7,9 @@
 #          own): time until /readyz answers 200, VmRSS once ready, the peak VmRSS while the fake feeds
 #          it UPDATES questions at once, and VmHWM at the end.
 # Writes startup.properties to $CONFBOT_BENCH_OUT (default benchmarks/target/bench). Needs the two
-# jars built (benchmarks/run builds them). Usage: benchmarks/startup.sh [UPDATES]
+# jars built (benchmarks/run builds them). Each figure is the median of ROUNDS runs, the variants
+# interleaved, so a burst of load from elsewhere on the machine does not land on one variant only.
+# Usage: benchmarks/startup.sh [UPDATES] [ROUNDS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/adapters/cli/target/confbot.jar"
@@ -15,6 +17,7 @@ bench="$root/benchmarks/target/benchmarks.jar"
 out="${CONFBOT_BENCH_OUT:-$root/benchmarks/target/bench}"
 eval_file="${CONFBOT_BENCH_EVAL:-$root/../shared/eval/public.jsonl}"
 updates="${1:-2000}"
+rounds="${2:-3}"
 question="When and where was KubeCon China 2019?"
 token="123456789:AAH-bench_token_0123456789abcdef" # LoadFeed.TOKEN; a fake, not a secret
 mkdir -p "$out"
@@ -130,16 +133,32 @@ serve_once() { # name opts
   fake_pid=""
 }
 
-for variant in "${variants[@]}"; do
-  name="${variant%%|*}"
-  opts="${variant#*|}"
-  put "$name.opts" "${opts//$jsa/confbot-appcds.jsa}"
-  ask_once "$opts" > /dev/null # the first run after a build pays for the page cache; not counted
-  read -r ask_ms ask_kb <<< "$(ask_once "$opts")"
-  put "$name.ask_ms" "$ask_ms"
-  put "$name.ask_peak_mb" "$(mb "$ask_kb")"
-  serve_once "$name" "$opts"
+ask_once "-XX:+UseSerialGC" > /dev/null # the first run after a build pays for the page cache; not counted
+for round in $(seq 1 "$rounds"); do
+  for variant in "${variants[@]}"; do
+    name="${variant%%|*}"
+    opts="${variant#*|}"
+    put "$name.opts" "${opts//$jsa/confbot-appcds.jsa}"
+    read -r ask_ms ask_kb <<< "$(ask_once "$opts")"
+    put "$name.ask_ms" "$ask_ms"
+    put "$name.ask_peak_mb" "$(mb "$ask_kb")"
+    serve_once "$name" "$opts"
+  done
 done
 put "load_updates" "$updates"
+put "rounds" "$rounds"
 put "rss_source" "$([ -x /usr/bin/time ] && echo '/usr/bin/time -v (ask), /proc/PID/status (serve)' || echo '/proc/PID/status')"
-mv "$results" "$out/startup.properties"
+# The median of each figure over the rounds (a text value: its first).
+awk -F= '
+  { key = $1; value = substr($0, length($1) + 2)
+    if (!(key in n)) { order[++keys] = key; n[key] = 0 }
+    values[key, ++n[key]] = value }
+  END {
+    for (k = 1; k <= keys; k++) {
+      key = order[k]; m = n[key]
+      if (values[key, 1] !~ /^[0-9.]+$/) { print key "=" values[key, 1]; continue }
+      for (i = 1; i <= m; i++) sorted[i] = values[key, i] + 0
+      for (i = 2; i <= m; i++) { v = sorted[i]; j = i - 1; while (j > 0 && sorted[j] > v) { sorted[j + 1] = sorted[j]; j-- } sorted[j + 1] = v }
+      print key "=" sorted[int((m + 1) / 2)]
+    }
+  }' "$results" > "$out/startup.properties"

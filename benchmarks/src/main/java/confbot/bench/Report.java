@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Prints the suite's table from what its steps left in {@link Results#folder()}: JMH's {@code
@@ -50,7 +51,10 @@ public final class Report {
     }
 
     static List<Row> rows(Path folder) {
-        Map<String, Latency> jmh = jmh(folder.resolve("jmh.json"));
+        Map<String, Latency> jmh = new LinkedHashMap<>();
+        for (Path json : jmhFiles(folder)) {
+            jmh.putAll(jmh(json));
+        }
         List<Row> rows = new ArrayList<>();
         for (String corpus : CORPORA) {
             Optional<Latency> bot = Optional.ofNullable(jmh.get(CONFBOT + "/" + corpus));
@@ -107,7 +111,8 @@ public final class Report {
 
         Map<String, String> startup = Results.read(folder, "startup");
         Optional<Double> ready = number(startup, "launcher.ready_ms");
-        rows.add(new Row("start to ready, serve (launcher flags " + startup.getOrDefault("launcher.opts", "?") + ")",
+        rows.add(new Row("start to ready, serve (launcher flags " + startup.getOrDefault("launcher.opts", "?")
+                        + "; median of " + startup.getOrDefault("rounds", "?") + ")",
                 ready.map(v -> String.format(Locale.ROOT, "%.2f s", v / 1000)).orElse("missing"), "<= 2 s", ready.map(v -> v <= 2000)));
         Optional<Double> rss = number(startup, "launcher.rss_ready_mb");
         rows.add(new Row("RSS after start, built-in knowledge", rss.map(v -> String.format(Locale.ROOT, "%.0f MB", v)).orElse("missing"),
@@ -158,6 +163,18 @@ public final class Report {
         long misses = rows.stream().filter(r -> r.met().filter(m -> !m).isPresent()).count();
         long passes = rows.stream().filter(r -> r.met().filter(m -> m).isPresent()).count();
         out.printf(Locale.ROOT, "targets: %d met, %d missed%n", passes, misses);
+    }
+
+    /** JMH's result files: the suite runs JMH more than once (the 100k answers with longer iterations). */
+    static List<Path> jmhFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("jmh.*\\.json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
     }
 
     /** Mean, p50 and p99 per "benchmark/corpus" from JMH's JSON results (SampleTime, microseconds). */
