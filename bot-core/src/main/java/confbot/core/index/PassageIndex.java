@@ -1,5 +1,7 @@
 package confbot.core.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import confbot.core.ingest.Passage;
 import confbot.knowledge.Language;
 import java.io.Closeable;
@@ -22,6 +24,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -48,6 +51,12 @@ public final class PassageIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final long sizeInBytes;
+    /**
+     * Document frequencies of concepts, by query. Exact, since the index never changes, and it
+     * saves one search per concept per question (a sixth of an answer's time, BENCHMARKS.md).
+     */
+    private final Cache<Query, Integer> counts =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
         this.passages = passages;
@@ -105,6 +114,42 @@ public final class PassageIndex implements Closeable {
     /** A passage and its score for one query. */
     public record ScoredPassage(Passage passage, float score) {}
 
+    /**
+     * The {@code n} best passages for {@code rank}, among the best {@value #RECALL_DEPTH} for {@code
+     * recall}, which must match everything {@code rank} matches. Two stages because a ranking query
+     * of phrases and per-concept maxima cannot skip anything: over 100k notes it scored every
+     * passage that shares a word with the question. When no more than {@value #RECALL_DEPTH}
+     * passages match, as with the built-in knowledge, the result is exactly {@code search(rank, n)}.
+     */
+    public List<ScoredPassage> search(Query recall, Query rank, int n) {
+        try {
+            TopDocs candidates = searcher.search(recall, RECALL_DEPTH);
+            TopDocs ranked = new QueryRescorer(rank) {
+                @Override
+                protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                    return secondPassMatches ? secondPassScore : 0f;
+                }
+            }.rescore(searcher, candidates, Math.max(1, n));
+            List<ScoredPassage> out = new ArrayList<>(ranked.scoreDocs.length);
+            for (ScoreDoc sd : ranked.scoreDocs) {
+                if (sd.score > 0) {
+                    int ordinal = searcher.storedFields()
+                            .document(sd.doc)
+                            .getField(Fields.ORDINAL)
+                            .numericValue()
+                            .intValue();
+                    out.add(new ScoredPassage(passages.get(ordinal), sd.score));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many candidates the first stage of {@link #search(Query, Query, int)} passes on. */
+    static final int RECALL_DEPTH = 300;
+
     public List<ScoredPassage> search(Query query, int n) {
         try {
             TopDocs top = searcher.search(query, Math.max(1, n));
@@ -125,6 +170,10 @@ public final class PassageIndex implements Closeable {
 
     /** How many passages match {@code query}: a document frequency for phrases and groups. */
     public int count(Query query) {
+        return counts.get(query, this::countNow);
+    }
+
+    private int countNow(Query query) {
         try {
             return searcher.count(query);
         } catch (IOException e) {

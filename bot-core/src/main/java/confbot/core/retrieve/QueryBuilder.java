@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -62,6 +64,9 @@ public final class QueryBuilder {
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(20[0-9]{2})(?![0-9])");
 
     private final Analyzers analyzers;
+    /** Glossary forms, analysed once: the same few hundred forms recur in every question. */
+    private final Map<String, Optional<Concept.Variant>> variants = new ConcurrentHashMap<>();
+
     private final GlossaryMatcher glossary;
     private final Map<Integer, String> conferenceIdsByYear;
 
@@ -145,7 +150,7 @@ public final class QueryBuilder {
                     .add(hint, BooleanClause.Occur.SHOULD)
                     .build();
         }
-        return new QueryPlan(question, language, planned, conference, built);
+        return new QueryPlan(question, language, planned, conference, built, recall(planned));
     }
 
     /**
@@ -199,12 +204,39 @@ public final class QueryBuilder {
     }
 
     private Optional<Concept.Variant> variant(String form) {
+        return variants.computeIfAbsent(form, this::analyseForm);
+    }
+
+    private Optional<Concept.Variant> analyseForm(String form) {
         String normalized = Text.normalize(form).toLowerCase(Locale.ROOT);
         List<String> words = analyzers.terms(Fields.WORDS, normalized);
         List<String> bigrams = analyzers.terms(Fields.BIGRAMS, normalized);
         return words.isEmpty() && bigrams.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new Concept.Variant(words, bigrams));
+    }
+
+    /**
+     * Every term of every variant, in both fields, as a plain disjunction: a superset of what the
+     * ranking query matches (a phrase needs its terms), and cheap, since term disjunctions let
+     * Lucene skip blocks that cannot make the top (phrases and hint clauses do not).
+     */
+    static Query recall(List<Concept> concepts) {
+        Set<Term> terms = new java.util.LinkedHashSet<>();
+        for (Concept c : concepts) {
+            for (Concept.Variant v : c.variants()) {
+                v.words().forEach(t -> terms.add(new Term(Fields.WORDS, t)));
+                v.bigrams().forEach(t -> terms.add(new Term(Fields.BIGRAMS, t)));
+            }
+        }
+        if (terms.isEmpty()) {
+            return new MatchNoDocsQuery("no searchable words");
+        }
+        BooleanQuery.Builder recall = new BooleanQuery.Builder();
+        terms.stream()
+                .limit(IndexSearcher.getMaxClauseCount())
+                .forEach(t -> recall.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+        return recall.build();
     }
 
     /** The best of the concept's variants in either field, unweighted: for counting matches. */

@@ -7,10 +7,16 @@ import org.apache.lucene.search.Query;
 
 /**
  * A question analysed for retrieval: its concepts, the conference it names, its language, and the
- * Lucene query built from them.
+ * Lucene queries built from them: {@code query} ranks, {@code recall} (every term of every variant,
+ * no phrases, no hints) finds the candidates it ranks.
  */
 public record QueryPlan(
-        String question, Language language, List<Concept> concepts, Optional<String> conference, Query query) {
+        String question,
+        Language language,
+        List<Concept> concepts,
+        Optional<String> conference,
+        Query query,
+        Query recall) {
     public QueryPlan {
         concepts = List.copyOf(concepts);
     }

@@ -24,7 +24,7 @@ public final class Retriever {
     public Retrieval retrieve(String question, PassageIndex index, int n) {
         QueryPlan plan = queries.plan(question, index);
         List<Hit> hits = new ArrayList<>();
-        for (PassageIndex.ScoredPassage sp : index.search(plan.query(), n * 2)) {
+        for (PassageIndex.ScoredPassage sp : index.search(plan.recall(), plan.query(), n * 2)) {
             double weight = sp.passage().language() == plan.language() ? 1.0 : OTHER_LANGUAGE;
             hits.add(new Hit(sp.passage(), sp.score() * weight));
         }
