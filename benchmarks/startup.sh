@@ -34,7 +34,7 @@ trap cleanup EXIT
 # The variants: the launcher's default first; the others are proposals for CONFBOT_JAVA_OPTS.
 jsa="$out/confbot-appcds.jsa"
 variants=(
-  "launcher|-XX:+UseSerialGC"
+  "launcher|-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=$jsa"
   "jvm-defaults|"
   "serial-c1|-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
   "serial-small|-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m"

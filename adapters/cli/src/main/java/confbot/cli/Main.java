@@ -30,6 +30,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JDK's HttpServer (Telegram webhooks, /healthz, /metrics) writes headers and body in two
+        // packets; without TCP_NODELAY every request on a kept-alive connection waits ~40 ms for
+        // the client's delayed ACK (BENCHMARKS.md). It reads this once, so it is set first.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         System.exit(run(
                 args,
                 System.in,
