@@ -63,23 +63,34 @@ public class AnswerBenchmark {
             long start = System.nanoTime();
             List<Passage> passages = c.passages();
             long read = System.nanoTime();
-            baseline = LuceneBaseline.build(passages.stream().map(Passage::searchableText).toList());
+            baseline = LuceneBaseline.build(
+                    passages.stream().map(Passage::searchableText).toList());
             long built = System.nanoTime();
-            Results.write(Results.folder(), "index-lucene-" + corpus, Map.of(
-                    "read_ms", (read - start) / 1_000_000,
-                    "index_ms", (built - read) / 1_000_000,
-                    "passages", baseline.size(),
-                    "bytes", baseline.sizeInBytes()));
+            Results.write(
+                    Results.folder(),
+                    "index-lucene-" + corpus,
+                    Map.of(
+                            "read_ms",
+                            (read - start) / 1_000_000,
+                            "index_ms",
+                            (built - read) / 1_000_000,
+                            "passages",
+                            baseline.size(),
+                            "bytes",
+                            baseline.sizeInBytes()));
         } else {
             long start = System.nanoTime();
             bot = c.bot();
             long built = System.nanoTime();
             PassageIndex index = bot.library().index();
-            Results.write(Results.folder(), "index-confbot-" + corpus, Map.of(
-                    "build_ms", (built - start) / 1_000_000,
-                    "notes", bot.library().notes(),
-                    "passages", index.size(),
-                    "bytes", index.sizeInBytes()));
+            Results.write(
+                    Results.folder(),
+                    "index-confbot-" + corpus,
+                    Map.of(
+                            "build_ms", (built - start) / 1_000_000,
+                            "notes", bot.library().notes(),
+                            "passages", index.size(),
+                            "bytes", index.sizeInBytes()));
         }
     }
 

@@ -38,7 +38,8 @@ public record Corpus(String name, Optional<Path> folder) {
             throw new IllegalArgumentException("a corpus needs at least one note, was " + name);
         }
         KnowledgeBase knowledge = new KnowledgeLoader().loadBuiltin();
-        return new Corpus(name, Optional.of(SyntheticCorpus.trainedOn(knowledge).folder(workDir, notes, SyntheticCorpus.SEED)));
+        return new Corpus(
+                name, Optional.of(SyntheticCorpus.trainedOn(knowledge).folder(workDir, notes, SyntheticCorpus.SEED)));
     }
 
     public Setup setup() {
@@ -73,6 +74,7 @@ public record Corpus(String name, Optional<Path> folder) {
 
     /** Where synthetic corpora are written and kept between benchmark forks. */
     public static Path defaultWorkDir() {
-        return Path.of(System.getProperty("confbot.bench.corpora", System.getProperty("java.io.tmpdir") + "/confbot-bench"));
+        return Path.of(
+                System.getProperty("confbot.bench.corpora", System.getProperty("java.io.tmpdir") + "/confbot-bench"));
     }
 }

@@ -84,7 +84,11 @@ public final class LuceneBaseline implements AutoCloseable {
             TopDocs top = searcher.search(query(question), TOP);
             List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                ids.add(searcher.storedFields().document(sd.doc).getField(ID).numericValue().intValue());
+                ids.add(searcher.storedFields()
+                        .document(sd.doc)
+                        .getField(ID)
+                        .numericValue()
+                        .intValue());
             }
             return ids;
         } catch (IOException e) {

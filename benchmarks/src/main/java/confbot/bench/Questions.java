@@ -22,7 +22,9 @@ public final class Questions {
     private Questions() {}
 
     public static Path defaultFile() {
-        return Path.of(System.getProperty(PROPERTY, "../shared/eval/public.jsonl")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(PROPERTY, "../shared/eval/public.jsonl"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The {@code question} of each JSON line, in file order. */

@@ -59,82 +59,149 @@ public final class Report {
         for (String corpus : CORPORA) {
             Optional<Latency> bot = Optional.ofNullable(jmh.get(CONFBOT + "/" + corpus));
             Optional<Latency> base = Optional.ofNullable(jmh.get(LUCENE + "/" + corpus));
-            String label = corpus.equals(Corpus.BUILTIN) ? "built-in" : String.format(Locale.ROOT, "%,d notes", Integer.parseInt(corpus));
+            String label = corpus.equals(Corpus.BUILTIN)
+                    ? "built-in"
+                    : String.format(Locale.ROOT, "%,d notes", Integer.parseInt(corpus));
             double limit = corpus.equals(Corpus.BUILTIN) ? 5 : corpus.equals("100000") ? 50 : Double.NaN;
-            rows.add(new Row("answer p99, " + label,
-                    bot.map(l -> ms(l.p99()) + " (mean " + ms(l.mean()) + ", p50 " + ms(l.p50()) + ")").orElse("missing"),
+            rows.add(new Row(
+                    "answer p99, " + label,
+                    bot.map(l -> ms(l.p99()) + " (mean " + ms(l.mean()) + ", p50 " + ms(l.p50()) + ")")
+                            .orElse("missing"),
                     Double.isNaN(limit) ? "" : "<= " + (int) limit + " ms",
                     Double.isNaN(limit) ? Optional.empty() : bot.map(l -> l.p99() / 1000 <= limit)));
-            rows.add(new Row("answers/s (1 thread), " + label,
-                    bot.map(l -> String.format(Locale.ROOT, "%.0f", l.perSecond())).orElse("missing"), "", Optional.empty()));
-            rows.add(new Row("Lucene baseline p99, " + label,
-                    base.map(l -> ms(l.p99()) + " (mean " + ms(l.mean()) + ", p50 " + ms(l.p50()) + ")").orElse("missing"), "", Optional.empty()));
-            Optional<Double> ratio = bot.flatMap(b -> base.map(l -> b.mean() / l.mean()));
-            rows.add(new Row("confbot / baseline (mean), " + label,
-                    ratio.map(r -> String.format(Locale.ROOT, "%.1fx", r)
-                            + bot.flatMap(b -> base.map(l -> String.format(Locale.ROOT, " (p99 %.1fx)", b.p99() / l.p99()))).orElse(""))
+            rows.add(new Row(
+                    "answers/s (1 thread), " + label,
+                    bot.map(l -> String.format(Locale.ROOT, "%.0f", l.perSecond()))
                             .orElse("missing"),
-                    "<= 3x", ratio.map(r -> r <= 3)));
+                    "",
+                    Optional.empty()));
+            rows.add(new Row(
+                    "Lucene baseline p99, " + label,
+                    base.map(l -> ms(l.p99()) + " (mean " + ms(l.mean()) + ", p50 " + ms(l.p50()) + ")")
+                            .orElse("missing"),
+                    "",
+                    Optional.empty()));
+            Optional<Double> ratio = bot.flatMap(b -> base.map(l -> b.mean() / l.mean()));
+            rows.add(new Row(
+                    "confbot / baseline (mean), " + label,
+                    ratio.map(r -> String.format(Locale.ROOT, "%.1fx", r)
+                                    + bot.flatMap(b -> base.map(
+                                                    l -> String.format(Locale.ROOT, " (p99 %.1fx)", b.p99() / l.p99())))
+                                            .orElse(""))
+                            .orElse("missing"),
+                    "<= 3x",
+                    ratio.map(r -> r <= 3)));
         }
         for (String corpus : CORPORA.subList(1, CORPORA.size())) {
             Map<String, String> index = Results.read(folder, "index-confbot-" + corpus);
             Map<String, String> lucene = Results.read(folder, "index-lucene-" + corpus);
             Optional<Double> seconds = number(index, "build_ms").map(v -> v / 1000);
             boolean targeted = corpus.equals("10000");
-            rows.add(new Row(String.format(Locale.ROOT, "index build (ingest + index), %,d notes", Integer.parseInt(corpus)),
+            rows.add(new Row(
+                    String.format(Locale.ROOT, "index build (ingest + index), %,d notes", Integer.parseInt(corpus)),
                     seconds.isPresent()
-                            ? String.format(Locale.ROOT, "%.1f s, %s passages, %s", seconds.get(), index.get("passages"),
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%.1f s, %s passages, %s",
+                                    seconds.get(),
+                                    index.get("passages"),
                                     megabytes(index.get("bytes")))
                             : "missing",
                     targeted ? "<= 20 s" : "",
                     targeted && seconds.isPresent() ? Optional.of(seconds.get() <= 20) : Optional.empty()));
-            rows.add(new Row(String.format(Locale.ROOT, "baseline index, %,d notes", Integer.parseInt(corpus)),
-                    lucene.isEmpty() ? "missing"
-                            : String.format(Locale.ROOT, "%.1f s (+ %.1f s reading notes), %s",
-                                    number(lucene, "index_ms").orElse(0.0) / 1000, number(lucene, "read_ms").orElse(0.0) / 1000,
+            rows.add(new Row(
+                    String.format(Locale.ROOT, "baseline index, %,d notes", Integer.parseInt(corpus)),
+                    lucene.isEmpty()
+                            ? "missing"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.1f s (+ %.1f s reading notes), %s",
+                                    number(lucene, "index_ms").orElse(0.0) / 1000,
+                                    number(lucene, "read_ms").orElse(0.0) / 1000,
                                     megabytes(lucene.get("bytes"))),
-                    "", Optional.empty()));
+                    "",
+                    Optional.empty()));
         }
         Map<String, String> telegram = Results.read(folder, "telegram");
         Optional<Double> perSecond = number(telegram, "burst.per_second");
-        rows.add(new Row("Telegram updates/s end to end (answer cache off)",
-                perSecond.map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse("missing"), ">= 500", perSecond.map(v -> v >= 500)));
-        rows.add(new Row("Telegram reply latency at half that rate, p50 / p99",
-                telegram.isEmpty() ? "missing" : telegram.get("paced.p50_ms") + " / " + telegram.get("paced.p99_ms") + " ms", "", Optional.empty()));
-        rows.add(new Row("Telegram reply latency in the burst, p50 / p99 (queueing)",
-                telegram.isEmpty() ? "missing" : telegram.get("burst.p50_ms") + " / " + telegram.get("burst.p99_ms") + " ms", "", Optional.empty()));
+        rows.add(new Row(
+                "Telegram updates/s end to end (answer cache off)",
+                perSecond.map(v -> String.format(Locale.ROOT, "%.0f", v)).orElse("missing"),
+                ">= 500",
+                perSecond.map(v -> v >= 500)));
+        rows.add(new Row(
+                "Telegram reply latency at half that rate, p50 / p99",
+                telegram.isEmpty()
+                        ? "missing"
+                        : telegram.get("paced.p50_ms") + " / " + telegram.get("paced.p99_ms") + " ms",
+                "",
+                Optional.empty()));
+        rows.add(new Row(
+                "Telegram reply latency in the burst, p50 / p99 (queueing)",
+                telegram.isEmpty()
+                        ? "missing"
+                        : telegram.get("burst.p50_ms") + " / " + telegram.get("burst.p99_ms") + " ms",
+                "",
+                Optional.empty()));
         Optional<Double> cached = number(telegram, "cached.burst.per_second");
-        rows.add(new Row("Telegram updates/s, as served (answer cache on, 60 repeated questions)",
-                cached.map(v -> String.format(Locale.ROOT, "%.0f; p50 / p99 at half rate %s / %s ms", v,
-                        telegram.get("cached.paced.p50_ms"), telegram.get("cached.paced.p99_ms"))).orElse("missing"),
-                "", Optional.empty()));
+        rows.add(new Row(
+                "Telegram updates/s, as served (answer cache on, 60 repeated questions)",
+                cached.map(v -> String.format(
+                                Locale.ROOT,
+                                "%.0f; p50 / p99 at half rate %s / %s ms",
+                                v,
+                                telegram.get("cached.paced.p50_ms"),
+                                telegram.get("cached.paced.p99_ms")))
+                        .orElse("missing"),
+                "",
+                Optional.empty()));
 
         Map<String, String> startup = Results.read(folder, "startup");
         Optional<Double> ready = number(startup, "launcher.ready_ms");
-        rows.add(new Row("start to ready, serve (launcher flags " + startup.getOrDefault("launcher.opts", "?")
-                        + "; median of " + startup.getOrDefault("rounds", "?") + ")",
-                ready.map(v -> String.format(Locale.ROOT, "%.2f s", v / 1000)).orElse("missing"), "<= 2 s", ready.map(v -> v <= 2000)));
+        rows.add(new Row(
+                "start to ready, serve (launcher flags " + startup.getOrDefault("launcher.opts", "?") + "; median of "
+                        + startup.getOrDefault("rounds", "?") + ")",
+                ready.map(v -> String.format(Locale.ROOT, "%.2f s", v / 1000)).orElse("missing"),
+                "<= 2 s",
+                ready.map(v -> v <= 2000)));
         Optional<Double> rss = number(startup, "launcher.rss_ready_mb");
-        rows.add(new Row("RSS after start, built-in knowledge", rss.map(v -> String.format(Locale.ROOT, "%.0f MB", v)).orElse("missing"),
-                "<= 300 MB", rss.map(v -> v <= 300)));
+        rows.add(new Row(
+                "RSS after start, built-in knowledge",
+                rss.map(v -> String.format(Locale.ROOT, "%.0f MB", v)).orElse("missing"),
+                "<= 300 MB",
+                rss.map(v -> v <= 300)));
         Optional<Double> loaded = number(startup, "launcher.rss_load_peak_mb");
-        rows.add(new Row("RSS peak under load (" + startup.getOrDefault("load_updates", "?") + " updates)",
-                loaded.map(v -> String.format(Locale.ROOT, "%.0f MB", v)).orElse("missing"), "<= 300 MB", loaded.map(v -> v <= 300)));
-        rows.add(new Row("ask one question, wall / peak RSS",
+        rows.add(new Row(
+                "RSS peak under load (" + startup.getOrDefault("load_updates", "?") + " updates)",
+                loaded.map(v -> String.format(Locale.ROOT, "%.0f MB", v)).orElse("missing"),
+                "<= 300 MB",
+                loaded.map(v -> v <= 300)));
+        rows.add(new Row(
+                "ask one question, wall / peak RSS",
                 startup.containsKey("launcher.ask_ms")
-                        ? String.format(Locale.ROOT, "%.2f s / %s MB", number(startup, "launcher.ask_ms").orElse(0.0) / 1000,
+                        ? String.format(
+                                Locale.ROOT,
+                                "%.2f s / %s MB",
+                                number(startup, "launcher.ask_ms").orElse(0.0) / 1000,
                                 startup.get("launcher.ask_peak_mb"))
                         : "missing",
-                "", Optional.empty()));
+                "",
+                Optional.empty()));
         for (String variant : variants(startup)) {
             if (variant.equals("launcher")) {
                 continue;
             }
-            rows.add(new Row("  JVM option set " + variant + ": ready / RSS ready / RSS load / ask",
-                    String.format(Locale.ROOT, "%.2f s / %s / %s MB / %.2f s", number(startup, variant + ".ready_ms").orElse(0.0) / 1000,
-                            startup.get(variant + ".rss_ready_mb"), startup.get(variant + ".rss_load_peak_mb"),
+            rows.add(new Row(
+                    "  JVM option set " + variant + ": ready / RSS ready / RSS load / ask",
+                    String.format(
+                            Locale.ROOT,
+                            "%.2f s / %s / %s MB / %.2f s",
+                            number(startup, variant + ".ready_ms").orElse(0.0) / 1000,
+                            startup.get(variant + ".rss_ready_mb"),
+                            startup.get(variant + ".rss_load_peak_mb"),
                             number(startup, variant + ".ask_ms").orElse(0.0) / 1000),
-                    "", Optional.empty()));
+                    "",
+                    Optional.empty()));
         }
         return rows;
     }
@@ -142,7 +209,8 @@ public final class Report {
     /** The variants startup.sh measured, in the order it measured them. */
     private static List<String> variants(Map<String, String> startup) {
         List<String> out = new ArrayList<>();
-        List<String> ordered = List.of("launcher", "jvm-defaults", "serial-c1", "serial-small", "serial-appcds", "serial-small-appcds");
+        List<String> ordered = List.of(
+                "launcher", "jvm-defaults", "serial-c1", "serial-small", "serial-appcds", "serial-small-appcds");
         for (String v : ordered) {
             if (startup.containsKey(v + ".ready_ms")) {
                 out.add(v);
@@ -160,8 +228,10 @@ public final class Report {
         for (Row r : rows) {
             out.printf(Locale.ROOT, format, r.metric(), r.measured(), r.target(), r.verdict());
         }
-        long misses = rows.stream().filter(r -> r.met().filter(m -> !m).isPresent()).count();
-        long passes = rows.stream().filter(r -> r.met().filter(m -> m).isPresent()).count();
+        long misses =
+                rows.stream().filter(r -> r.met().filter(m -> !m).isPresent()).count();
+        long passes =
+                rows.stream().filter(r -> r.met().filter(m -> m).isPresent()).count();
         out.printf(Locale.ROOT, "targets: %d met, %d missed%n", passes, misses);
     }
 
@@ -171,7 +241,9 @@ public final class Report {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("jmh.*\\.json")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("jmh.*\\.json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
@@ -188,8 +260,12 @@ public final class Report {
                 JsonNode metric = run.path("primaryMetric");
                 double scale = toMicros(metric.path("scoreUnit").asText("us/op"));
                 JsonNode pct = metric.path("scorePercentiles");
-                out.put(run.path("benchmark").asText() + "/" + run.path("params").path("corpus").asText(),
-                        new Latency(metric.path("score").asDouble() * scale, pct.path("50.0").asDouble() * scale,
+                out.put(
+                        run.path("benchmark").asText() + "/"
+                                + run.path("params").path("corpus").asText(),
+                        new Latency(
+                                metric.path("score").asDouble() * scale,
+                                pct.path("50.0").asDouble() * scale,
                                 pct.path("99.0").asDouble() * scale));
             }
             return out;

@@ -23,7 +23,9 @@ public final class Results {
     private Results() {}
 
     public static Path folder() {
-        return Path.of(System.getProperty(PROPERTY, "benchmarks/target/bench")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(PROPERTY, "benchmarks/target/bench"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Writes (replaces) {@code name}.properties in {@code folder}, keys sorted. */

@@ -38,7 +38,8 @@ public final class SyntheticCorpus {
     private static final String COMPLETE_MARKER = ".complete";
     // A Han character, a Latin word (with digits, inner dots and hyphens: v1.13, Wi-Fi), or a
     // sentence mark: the units the chain strings together.
-    private static final Pattern TOKEN = Pattern.compile("\\p{IsHan}|[A-Za-z0-9]+(?:[.'’\\-][A-Za-z0-9]+)*|[，。、；：？！,.;:?!]");
+    private static final Pattern TOKEN =
+            Pattern.compile("\\p{IsHan}|[A-Za-z0-9]+(?:[.'’\\-][A-Za-z0-9]+)*|[，。、；：？！,.;:?!]");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)|https?://\\S+");
 
     private final Chain english;
@@ -54,7 +55,8 @@ public final class SyntheticCorpus {
         Chain en = new Chain();
         Chain zh = new Chain();
         for (Note note : knowledge.notes()) {
-            String text = LINK.matcher(note.body()).replaceAll(m -> m.group(1) == null ? " " : Matcher.quoteReplacement(m.group(1)));
+            String text = LINK.matcher(note.body())
+                    .replaceAll(m -> m.group(1) == null ? " " : Matcher.quoteReplacement(m.group(1)));
             (note.language() == Language.ZH ? zh : en).train(tokens(text));
         }
         if (en.isEmpty() || zh.isEmpty()) {
@@ -97,7 +99,8 @@ public final class SyntheticCorpus {
                 }
                 Files.writeString(sub.resolve(String.format("note-%06d.md", i)), note(random), StandardCharsets.UTF_8);
             }
-            Files.writeString(folder.resolve(COMPLETE_MARKER), notes + " notes, seed " + seed + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    folder.resolve(COMPLETE_MARKER), notes + " notes, seed " + seed + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the synthetic corpus under " + folder, e);
         }
@@ -108,10 +111,14 @@ public final class SyntheticCorpus {
         boolean zh = random.nextBoolean();
         Chain chain = zh ? chinese : english;
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(chain.text(random, 8 + random.nextInt(20), zh, false)).append("\n\n");
+        out.append("# ")
+                .append(chain.text(random, 8 + random.nextInt(20), zh, false))
+                .append("\n\n");
         int sections = 2 + random.nextInt(3);
         for (int s = 0; s < sections; s++) {
-            out.append("## ").append(chain.text(random, 4 + random.nextInt(12), zh, false)).append("\n\n");
+            out.append("## ")
+                    .append(chain.text(random, 4 + random.nextInt(12), zh, false))
+                    .append("\n\n");
             out.append(chain.text(random, 100 + random.nextInt(401), zh, true)).append("\n\n");
         }
         return out.toString();
@@ -164,7 +171,9 @@ public final class SyntheticCorpus {
         }
 
         private static void append(StringBuilder out, String previous, String token) {
-            boolean spaced = previous != null && !isMark(token) && (isLatin(token) || isLatin(previous) || isMark(previous))
+            boolean spaced = previous != null
+                    && !isMark(token)
+                    && (isLatin(token) || isLatin(previous) || isMark(previous))
                     && !isHanMark(previous);
             if (spaced) {
                 out.append(' ');

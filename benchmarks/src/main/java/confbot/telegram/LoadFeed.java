@@ -26,6 +26,7 @@ final class LoadFeed implements AutoCloseable {
     static final String TOKEN = "123456789:AAH-bench_token_0123456789abcdef";
     /** Chat and user ids start here; the chat of update {@code n} is {@code CHAT_BASE + n}. */
     static final long CHAT_BASE = 5_000_000L;
+
     static final long WATCH_MICROS = 200;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +53,14 @@ final class LoadFeed implements AutoCloseable {
     }
 
     /** One phase's outcome. */
-    record Phase(int updates, int answered, int failed, double seconds, double perSecond, double p50Millis, double p99Millis) {}
+    record Phase(
+            int updates,
+            int answered,
+            int failed,
+            double seconds,
+            double perSecond,
+            double p50Millis,
+            double p99Millis) {}
 
     /** Queues {@code n} updates at once and waits (up to {@code timeout}) until each is answered. */
     Phase burst(int n, long timeoutMillis) {
@@ -112,8 +120,14 @@ final class LoadFeed implements AutoCloseable {
         }
         double seconds = done == 0 ? 0 : (end - queuedAt[first]) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Phase(n, done, failed, seconds, done == 0 ? 0 : done / seconds,
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+        return new Phase(
+                n,
+                done,
+                failed,
+                seconds,
+                done == 0 ? 0 : done / seconds,
+                percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6);
     }
 
     private boolean allAnswered(int first, int last) {
@@ -177,8 +191,13 @@ final class LoadFeed implements AutoCloseable {
         message.put("date", Instant.now().getEpochSecond());
         long chat = CHAT_BASE + updateId;
         message.putObject("chat").put("id", chat).put("type", "private");
-        message.putObject("from").put("id", chat).put("is_bot", false).put("first_name", "Load")
-                .put("language_code", text.codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF) ? "zh-hans" : "en");
+        message.putObject("from")
+                .put("id", chat)
+                .put("is_bot", false)
+                .put("first_name", "Load")
+                .put(
+                        "language_code",
+                        text.codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF) ? "zh-hans" : "en");
         message.put("text", text);
         return update;
     }

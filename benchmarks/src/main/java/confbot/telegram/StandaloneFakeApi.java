@@ -29,15 +29,18 @@ public final class StandaloneFakeApi {
         List<String> questions = Questions.read(Questions.defaultFile());
         TelegramLoad.fakeWithoutNagle();
         long until = System.currentTimeMillis() + LIFETIME_MILLIS;
-        try (FakeBotApi api = new FakeBotApi(LoadFeed.TOKEN); LoadFeed feed = new LoadFeed(api, questions, updates)) {
+        try (FakeBotApi api = new FakeBotApi(LoadFeed.TOKEN);
+                LoadFeed feed = new LoadFeed(api, questions, updates)) {
             Files.writeString(dir.resolve("url.tmp"), api.url(), StandardCharsets.UTF_8);
             Files.move(dir.resolve("url.tmp"), dir.resolve("url"));
             boolean fed = false;
             while (System.currentTimeMillis() < until && !Files.exists(dir.resolve("stop"))) {
                 if (!fed && Files.exists(dir.resolve("go"))) {
                     LoadFeed.Phase phase = feed.burst(updates, LOAD_TIMEOUT_MILLIS);
-                    Files.writeString(dir.resolve("done"),
-                            phase.answered() + " " + String.format(java.util.Locale.ROOT, "%.3f", phase.seconds()) + "\n",
+                    Files.writeString(
+                            dir.resolve("done"),
+                            phase.answered() + " " + String.format(java.util.Locale.ROOT, "%.3f", phase.seconds())
+                                    + "\n",
                             StandardCharsets.UTF_8);
                     fed = true;
                 }

@@ -45,12 +45,13 @@ public final class TelegramLoad {
         Results.write(Results.folder(), "telegram", figures);
     }
 
-    private static void run(ConfBot bot, List<String> questions, int burst, int paced, String prefix, Map<String, Object> figures)
+    private static void run(
+            ConfBot bot, List<String> questions, int burst, int paced, String prefix, Map<String, Object> figures)
             throws Exception {
         try (FakeBotApi api = new FakeBotApi(LoadFeed.TOKEN);
                 LoadFeed feed = new LoadFeed(api, questions, WARMUP + burst + paced)) {
-            TelegramConfig config = TelegramConfig.fromEnv(Map.of(
-                            "TELEGRAM_BOT_TOKEN", LoadFeed.TOKEN, "TELEGRAM_API_URL", api.url()))
+            TelegramConfig config = TelegramConfig.fromEnv(
+                            Map.of("TELEGRAM_BOT_TOKEN", LoadFeed.TOKEN, "TELEGRAM_API_URL", api.url()))
                     .orElseThrow();
             TelegramAdapter adapter = new TelegramAdapter(config, bot, InstantSource.system());
             try {

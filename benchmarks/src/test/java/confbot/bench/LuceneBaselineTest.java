@@ -11,8 +11,8 @@ final class LuceneBaselineTest {
 
     @Test
     void ranksByPlainTermOverlap() {
-        try (LuceneBaseline baseline = LuceneBaseline.build(List.of(
-                "Harbor won the awards", "Kata Containers 1.7 was released", "Shanghai World Expo Centre"))) {
+        try (LuceneBaseline baseline = LuceneBaseline.build(
+                List.of("Harbor won the awards", "Kata Containers 1.7 was released", "Shanghai World Expo Centre"))) {
             assertThat(baseline.search("Which Kata version was released?")).startsWith(1);
             assertThat(baseline.size()).isEqualTo(3);
             assertThat(baseline.sizeInBytes()).isPositive();
@@ -22,7 +22,8 @@ final class LuceneBaselineTest {
     @Test
     void questionBecomesADisjunctionOfItsAnalysedTermsWithoutAParser() {
         try (LuceneBaseline baseline = LuceneBaseline.build(List.of("x"))) {
-            assertThat(baseline.query("Kata AND (Harbor OR \"x\")")).isInstanceOf(BooleanQuery.class)
+            assertThat(baseline.query("Kata AND (Harbor OR \"x\")"))
+                    .isInstanceOf(BooleanQuery.class)
                     .hasToString("text:kata text:and text:harbor text:or text:x");
             assertThat(baseline.query("?!")).isInstanceOf(MatchNoDocsQuery.class);
         }

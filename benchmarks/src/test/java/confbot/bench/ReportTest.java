@@ -18,14 +18,18 @@ final class ReportTest {
 
     @Test
     void judgesEachFigureAgainstItsTarget(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("jmh.json"), """
+        Files.writeString(
+                dir.resolve("jmh.json"),
+                """
                 [{"benchmark": "confbot.bench.AnswerBenchmark.confbot", "params": {"corpus": "builtin"},
                   "primaryMetric": {"score": 2000.0, "scoreUnit": "us/op", "scorePercentiles": {"50.0": 1500.0, "99.0": 4000.0}}},
                  {"benchmark": "confbot.bench.AnswerBenchmark.lucene", "params": {"corpus": "builtin"},
                   "primaryMetric": {"score": 500.0, "scoreUnit": "us/op", "scorePercentiles": {"50.0": 400.0, "99.0": 900.0}}}]
-                """, StandardCharsets.UTF_8);
+                """,
+                StandardCharsets.UTF_8);
         Results.write(dir, "index-confbot-10000", Map.of("build_ms", 25000, "passages", 30000, "bytes", 11_500_000));
-        Results.write(dir, "telegram", Map.of("burst.per_second", "612.5", "paced.p50_ms", "3.1", "paced.p99_ms", "9.0"));
+        Results.write(
+                dir, "telegram", Map.of("burst.per_second", "612.5", "paced.p50_ms", "3.1", "paced.p99_ms", "9.0"));
 
         List<Report.Row> rows = Report.rows(dir);
 
@@ -33,8 +37,10 @@ final class ReportTest {
         assertThat(row(rows, "answer p99, built-in").measured()).startsWith("4.00 ms");
         assertThat(row(rows, "confbot / baseline (mean), built-in").measured()).startsWith("4.0x");
         assertThat(row(rows, "confbot / baseline (mean), built-in").met()).contains(false);
-        assertThat(row(rows, "index build (ingest + index), 10,000 notes").met()).contains(false);
-        assertThat(row(rows, "Telegram updates/s end to end (answer cache off)").met()).contains(true);
+        assertThat(row(rows, "index build (ingest + index), 10,000 notes").met())
+                .contains(false);
+        assertThat(row(rows, "Telegram updates/s end to end (answer cache off)").met())
+                .contains(true);
         assertThat(row(rows, "answer p99, 100,000 notes").measured()).isEqualTo("missing");
         assertThat(row(rows, "answer p99, 100,000 notes").met()).isEqualTo(Optional.empty());
     }
@@ -42,10 +48,12 @@ final class ReportTest {
     @Test
     void printsOneLinePerRowAndTheCountOfTargets() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Report.print(List.of(
-                new Report.Row("a", "1 ms", "<= 5 ms", Optional.of(true)),
-                new Report.Row("b", "9 ms", "<= 5 ms", Optional.of(false)),
-                new Report.Row("c", "3", "", Optional.empty())), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Report.print(
+                List.of(
+                        new Report.Row("a", "1 ms", "<= 5 ms", Optional.of(true)),
+                        new Report.Row("b", "9 ms", "<= 5 ms", Optional.of(false)),
+                        new Report.Row("c", "3", "", Optional.empty())),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(table.lines()).hasSize(6);

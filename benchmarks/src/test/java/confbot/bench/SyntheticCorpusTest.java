@@ -48,7 +48,8 @@ final class SyntheticCorpusTest {
         int chinese = 0;
         for (int i = 0; i < 200; i++) {
             String note = CORPUS.note(random);
-            List<String> sections = note.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            List<String> sections =
+                    note.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
             assertThat(note).startsWith("# ");
             assertThat(sections).hasSizeBetween(2, 4);
             assertThat(sections).allSatisfy(s -> assertThat(s.length()).isBetween(100, 560));

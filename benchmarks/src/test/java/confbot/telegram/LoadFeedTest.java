@@ -13,8 +13,10 @@ final class LoadFeedTest {
         ObjectNode second = LoadFeed.update(2, "门票多少钱？");
 
         assertThat(first.at("/message/chat/type").asText()).isEqualTo("private");
-        assertThat(first.at("/message/chat/id").asLong()).isNotEqualTo(second.at("/message/chat/id").asLong());
-        assertThat(first.at("/message/from/id").asLong()).isEqualTo(first.at("/message/chat/id").asLong());
+        assertThat(first.at("/message/chat/id").asLong())
+                .isNotEqualTo(second.at("/message/chat/id").asLong());
+        assertThat(first.at("/message/from/id").asLong())
+                .isEqualTo(first.at("/message/chat/id").asLong());
         assertThat(first.at("/message/from/language_code").asText()).isEqualTo("en");
         assertThat(second.at("/message/from/language_code").asText()).isEqualTo("zh-hans");
     }
