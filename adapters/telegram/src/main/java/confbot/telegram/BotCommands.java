@@ -1,10 +1,9 @@
 package confbot.telegram;
 
+import confbot.core.command.CommandParser;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
 /**
@@ -24,14 +23,12 @@ final class BotCommands {
             new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
 
     /**
-     * Commands this bot answers in a group even without {@code @botname}: the menu, {@code /start}, the
-     * core's aliases ({@code /q}, {@code /agenda}, {@code /ppt}), and {@code /reload}, which stays out
-     * of the menu because only admins may use it (the core refuses everyone else). Others (say {@code
-     * /weather}) are probably meant for another bot in the same group, so they are ignored.
+     * Commands this bot answers in a group even without {@code @botname}: every name the core's
+     * parser knows (the menu, {@code /start}, aliases such as {@code /q}, and {@code /reload}, kept
+     * out of the menu because only admins may use it). Others (say {@code /weather}) are probably
+     * meant for another bot in the same group, so they are ignored.
      */
-    static final Set<String> ANSWERED_IN_GROUPS = Stream.concat(
-                    MENU.stream().map(Entry::command), Stream.of("start", "q", "agenda", "ppt", "reload"))
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> ANSWERED_IN_GROUPS = CommandParser.commandNames();
 
     private BotCommands() {}
 

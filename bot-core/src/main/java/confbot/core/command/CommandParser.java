@@ -1,6 +1,8 @@
 package confbot.core.command;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,27 @@ public final class CommandParser {
 
     private static final Pattern COMMAND = Pattern.compile("^[/／]([A-Za-z_]+)(?:@\\S+)?(?:\\s+(.*))?$", Pattern.DOTALL);
 
+    /** Every command name the core answers, aliases included ({@code /q}, {@code /agenda}, {@code /ppt}). */
+    private static final Map<String, Command.Kind> NAMES = Map.ofEntries(
+            Map.entry("ask", Command.Kind.ASK),
+            Map.entry("q", Command.Kind.ASK),
+            Map.entry("schedule", Command.Kind.SCHEDULE),
+            Map.entry("agenda", Command.Kind.SCHEDULE),
+            Map.entry("slides", Command.Kind.SLIDES),
+            Map.entry("ppt", Command.Kind.SLIDES),
+            Map.entry("about", Command.Kind.ABOUT),
+            Map.entry("help", Command.Kind.HELP),
+            Map.entry("start", Command.Kind.HELP),
+            Map.entry("reload", Command.Kind.RELOAD));
+
+    /**
+     * The names {@link #parse} knows, so an adapter can tell its own commands from other bots' in a
+     * group without keeping a copy of this list.
+     */
+    public static Set<String> commandNames() {
+        return NAMES.keySet();
+    }
+
     public Command parse(String text) {
         String t = text.strip();
         Matcher m = COMMAND.matcher(t);
@@ -21,16 +44,6 @@ public final class CommandParser {
         }
         String name = m.group(1).toLowerCase(Locale.ROOT);
         String argument = m.group(2) == null ? "" : m.group(2).strip();
-        Command.Kind kind =
-                switch (name) {
-                    case "ask", "q" -> Command.Kind.ASK;
-                    case "schedule", "agenda" -> Command.Kind.SCHEDULE;
-                    case "slides", "ppt" -> Command.Kind.SLIDES;
-                    case "about" -> Command.Kind.ABOUT;
-                    case "help", "start" -> Command.Kind.HELP;
-                    case "reload" -> Command.Kind.RELOAD;
-                    default -> Command.Kind.UNKNOWN;
-                };
-        return new Command(kind, name, argument);
+        return new Command(NAMES.getOrDefault(name, Command.Kind.UNKNOWN), name, argument);
     }
 }

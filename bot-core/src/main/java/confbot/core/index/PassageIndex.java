@@ -130,18 +130,7 @@ public final class PassageIndex implements Closeable {
                     return secondPassMatches ? secondPassScore : 0f;
                 }
             }.rescore(searcher, candidates, Math.max(1, n));
-            List<ScoredPassage> out = new ArrayList<>(ranked.scoreDocs.length);
-            for (ScoreDoc sd : ranked.scoreDocs) {
-                if (sd.score > 0) {
-                    int ordinal = searcher.storedFields()
-                            .document(sd.doc)
-                            .getField(Fields.ORDINAL)
-                            .numericValue()
-                            .intValue();
-                    out.add(new ScoredPassage(passages.get(ordinal), sd.score));
-                }
-            }
-            return out;
+            return passagesOf(ranked);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,9 +141,17 @@ public final class PassageIndex implements Closeable {
 
     public List<ScoredPassage> search(Query query, int n) {
         try {
-            TopDocs top = searcher.search(query, Math.max(1, n));
-            List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
+            return passagesOf(searcher.search(query, Math.max(1, n)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The passages behind Lucene's hits, in order; a rescored candidate that did not match has 0. */
+    private List<ScoredPassage> passagesOf(TopDocs top) throws IOException {
+        List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (sd.score > 0) {
                 int ordinal = searcher.storedFields()
                         .document(sd.doc)
                         .getField(Fields.ORDINAL)
@@ -162,10 +159,8 @@ public final class PassageIndex implements Closeable {
                         .intValue();
                 out.add(new ScoredPassage(passages.get(ordinal), sd.score));
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return out;
     }
 
     /** How many passages match {@code query}: a document frequency for phrases and groups. */
