@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,8 @@ public final class AnswerWriter {
      * context, and that sentence is the answer.
      */
     static final double CLEARLY_BETTER = 0.8;
+    /** The conference id of knowledge about both editions. */
+    static final String BOTH = "both";
     /** Sources listed under an answer. */
     static final int MAX_SOURCES = 3;
     /**
@@ -64,14 +67,20 @@ public final class AnswerWriter {
     public Answer write(Retrieval retrieval, PassageIndex index) {
         List<Concept> concepts = retrieval.plan().concepts();
         if (retrieval.hits().isEmpty()) {
-            Features none = features(concepts, List.of(), 0);
+            Features none = features(concepts, List.of(), false, 0);
             return new Answer(false, "", List.of(), none, "nothing matched");
         }
         Hit top = retrieval.hits().get(0);
         List<Passage> window = window(top, retrieval.hits(), index, concepts);
         List<Evidence.Analysed> analysed =
                 window.stream().map(evidence::analyse).toList();
-        Features f = features(concepts, analysed, top.score());
+        Optional<String> asked = retrieval.plan().conference();
+        boolean otherConference = asked.isPresent()
+                && top.passage()
+                        .conference()
+                        .filter(c -> !c.equals(asked.get()) && !c.equals(BOTH))
+                        .isPresent();
+        Features f = features(concepts, analysed, otherConference, top.score());
         if (!policy.answers(f)) {
             return new Answer(
                     false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
@@ -119,11 +128,12 @@ public final class AnswerWriter {
     private static String explain(Features f, String verdict) {
         return String.format(
                 Locale.ROOT,
-                "%s: coverage %.2f, unknown %d, missing required %d, %d concepts, top score %.2f",
+                "%s: coverage %.2f, unknown %d, missing required %d,%s %d concepts, top score %.2f",
                 verdict,
                 f.coverage(),
                 f.unknownConcepts(),
                 f.missingRequired(),
+                f.otherConference() ? " other conference," : "",
                 f.concepts(),
                 f.topScore());
     }
@@ -162,7 +172,8 @@ public final class AnswerWriter {
         return concepts.stream().filter(Concept::required).allMatch(c -> Evidence.mentions(a, c));
     }
 
-    private static Features features(List<Concept> concepts, List<Evidence.Analysed> window, double topScore) {
+    private static Features features(
+            List<Concept> concepts, List<Evidence.Analysed> window, boolean otherConference, double topScore) {
         double known = 0;
         double covered = 0;
         int unknown = 0;
@@ -182,7 +193,13 @@ public final class AnswerWriter {
             }
         }
         return new Features(
-                known == 0 ? 0 : covered / known, unknown, required, missingRequired, concepts.size(), topScore);
+                known == 0 ? 0 : covered / known,
+                unknown,
+                required,
+                missingRequired,
+                otherConference,
+                concepts.size(),
+                topScore);
     }
 
     private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {

@@ -8,8 +8,16 @@ package confbot.core.answer;
  * @param unknownConcepts concepts no passage in the whole index mentions
  * @param required how many concepts are required (names, asked-for attributes)
  * @param missingRequired required concepts the evidence does not mention
+ * @param otherConference the question names one conference and the best passage is about the
+ *     other one
  * @param concepts how many concepts the question has
  * @param topScore the best hit's score, for explanations only
  */
 public record Features(
-        double coverage, int unknownConcepts, int required, int missingRequired, int concepts, double topScore) {}
+        double coverage,
+        int unknownConcepts,
+        int required,
+        int missingRequired,
+        boolean otherConference,
+        int concepts,
+        double topScore) {}

@@ -177,11 +177,12 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
-     * The same section of the curated note's translation: curated notes come in pairs, {@code
-     * x-en} and {@code x-zh}, with their sections in the same order.
+     * The same section of the note's translation: curated notes and conference facts come in pairs,
+     * {@code x-en} and {@code x-zh}, with their sections in the same order.
      */
     public Optional<Passage> twin(Passage p, Language language) {
-        if (p.origin() != Passage.Origin.CURATED || p.language() == language) {
+        boolean paired = p.origin() == Passage.Origin.CURATED || p.origin() == Passage.Origin.FACTS;
+        if (!paired || p.language() == language) {
             return Optional.empty();
         }
         String suffix = "-" + p.language().code();

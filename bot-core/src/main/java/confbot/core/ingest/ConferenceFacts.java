@@ -23,7 +23,8 @@ public final class ConferenceFacts {
         List<Source> sources = sources(c);
         List<Passage> out = new ArrayList<>();
         for (Language lang : Language.values()) {
-            String note = "facts:" + c.id() + ":" + lang.code();
+            // "-en" / "-zh", as curated notes end: the index pairs the two as translations.
+            String note = "facts-" + c.id() + "-" + lang.code();
             String title = c.name().in(lang);
             List<String[]> sections = new ArrayList<>();
             sections.add(new String[] {heading(lang, "When and where", "时间和地点"), whenAndWhere(c, lang)});
@@ -62,7 +63,7 @@ public final class ConferenceFacts {
     static String whenAndWhere(Conference c, Language lang) {
         if (lang == Language.ZH) {
             return String.format(
-                    "%s（%s）于 %d 年 %d 月 %d 日至 %d 月 %d 日在%s举办。%n时间：%d 年 %d 月 %d–%d 日%n城市：%s%n地点：%s",
+                    "%s（%s）于 %d 年 %d 月 %d 日至 %d 月 %d 日在%s举办。%n时间：%d 年 %d 月 %d–%d 日（首日开幕，末日闭幕）%n城市：%s%n地点：%s",
                     c.shortName().zh(),
                     c.name().zh(),
                     c.start().getYear(),
@@ -79,7 +80,7 @@ public final class ConferenceFacts {
                     c.venue().zh());
         }
         return String.format(
-                "%s (%s) was held from %s to %s in %s.%nDates: %s – %s%nCity: %s%nVenue: %s (%s)",
+                "%s (%s) was held from %s to %s in %s.%nDates: %s – %s (it opened on the first day and closed on the last)%nCity: %s%nVenue: %s (%s)",
                 c.name().en(),
                 c.shortName().en(),
                 c.start().format(EN_DAY),

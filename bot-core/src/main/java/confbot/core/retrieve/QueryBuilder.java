@@ -51,6 +51,8 @@ public final class QueryBuilder {
 
     /** Glossary kind of the words that ask for a place. */
     static final String ASKS_PLACE = "asks-place";
+    /** Glossary kind of the words that ask for a person or an organisation. */
+    static final String ASKS_WHO = "asks-who";
 
     /** Positions a multi-word form may stretch by: room for two dropped stopwords. */
     public static final int PHRASE_SLOP = 2;
@@ -91,6 +93,10 @@ public final class QueryBuilder {
             if (ASKS_PLACE.equals(m.group().kind())) {
                 // "Where" is answered by a place, which the passage names without the word "where".
                 forms.addAll(glossary.forms("place"));
+            } else if (ASKS_WHO.equals(m.group().kind())) {
+                // "Who" likewise by a person or an organisation.
+                forms.addAll(glossary.forms("person"));
+                forms.addAll(glossary.forms("org"));
             }
             for (String form : forms) {
                 variant(form).ifPresent(variants::add);

@@ -13,7 +13,7 @@ final class AbstainPolicyTest {
     private final AbstainPolicy policy = new AbstainPolicy();
 
     private static Features features(double coverage, int unknown, int missingRequired, int concepts) {
-        return new Features(coverage, unknown, missingRequired, missingRequired, concepts, 7.5);
+        return new Features(coverage, unknown, missingRequired, missingRequired, false, concepts, 7.5);
     }
 
     private static double step(int i) {
@@ -23,7 +23,7 @@ final class AbstainPolicyTest {
     @Test
     void abstainsWithoutConceptsWhateverTheOtherFeatures() {
         assertThat(policy.answers(features(1.0, 0, 0, 0))).isFalse();
-        assertThat(policy.answers(new Features(1.0, 0, 0, 0, 0, 1000.0))).isFalse();
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 0, 1000.0))).isFalse();
     }
 
     @Test
@@ -84,21 +84,27 @@ final class AbstainPolicyTest {
 
     @Test
     void abstainsWhenMostConceptsAreUnknownAndNoNameAnchorsTheQuestion() {
-        assertThat(policy.answers(new Features(1.0, 3, 0, 0, 4, 7.5))).isFalse();
-        assertThat(policy.answers(new Features(1.0, 2, 0, 0, 4, 7.5))).isTrue();
+        assertThat(policy.answers(new Features(1.0, 3, 0, 0, false, 4, 7.5))).isFalse();
+        assertThat(policy.answers(new Features(1.0, 2, 0, 0, false, 4, 7.5))).isTrue();
     }
 
     @Test
     void aMentionedNameAnchorsAQuestionWhateverItsUnknownPhrasing() {
-        assertThat(policy.answers(new Features(1.0, 2, 1, 0, 3, 7.5))).isTrue();
+        assertThat(policy.answers(new Features(1.0, 2, 1, 0, false, 3, 7.5))).isTrue();
     }
 
     @Test
     void theRawTopScoreDoesNotDecide() {
         for (int c = 0; c <= 20; c++) {
-            assertThat(policy.answers(new Features(step(c), 0, 0, 0, 3, 0.1)))
+            assertThat(policy.answers(new Features(step(c), 0, 0, 0, false, 3, 0.1)))
                     .as("coverage %s", step(c))
-                    .isEqualTo(policy.answers(new Features(step(c), 0, 0, 0, 3, 99.0)));
+                    .isEqualTo(policy.answers(new Features(step(c), 0, 0, 0, false, 3, 99.0)));
         }
+    }
+
+    @Test
+    void neverAnswersFromTheOtherConferenceThanTheOneAsked() {
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, true, 3, 7.5))).isFalse();
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5))).isTrue();
     }
 }
