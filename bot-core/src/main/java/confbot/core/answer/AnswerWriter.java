@@ -38,6 +38,12 @@ public final class AnswerWriter {
      * context, and that sentence is the answer.
      */
     static final double CLEARLY_BETTER = 0.8;
+    /**
+     * A name mentioned by a quarter of all passages or more (idf below this) is the background of
+     * the notes (Shanghai, Kubernetes, Alibaba in notes about KubeCon China), not what sets a
+     * passage apart: a passage that leaves it out can still answer.
+     */
+    static final double BACKGROUND_IDF = 1.4;
     /** The conference id of knowledge about both editions. */
     static final String BOTH = "both";
     /** Sources listed under an answer. */
@@ -187,7 +193,7 @@ public final class AnswerWriter {
                 known += c.idf();
                 covered += mentioned ? c.idf() : 0;
             }
-            if (c.required()) {
+            if (c.required() && c.idf() >= BACKGROUND_IDF) {
                 required++;
                 missingRequired += mentioned ? 0 : 1;
             }
@@ -321,7 +327,6 @@ public final class AnswerWriter {
         if (lead && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
             return sentences;
         }
-        record Scored(int index, String text, double score) {}
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
             scored.add(new Scored(i, sentences.get(i), score(sentences.get(i), concepts)));
@@ -341,11 +346,47 @@ public final class AnswerWriter {
             length += s.text().length() + 1;
         }
         chosen.sort(Comparator.comparingInt(Scored::index));
+        chosen = withWhatColonsIntroduce(scored, chosen, budget);
         List<String> out = new ArrayList<>();
         for (Scored s : chosen) {
             out.add(s.text().length() > budget ? s.text().substring(0, Math.max(0, budget - 1)) + "…" : s.text());
         }
         return out;
+    }
+
+    /**
+     * A chosen sentence that ends in a colon ("参加人员有：", "the guests were:") introduces the lines
+     * after it, which hold the answer but rarely the question's words; they come along, in order,
+     * while the budget lasts.
+     */
+    private static List<Scored> withWhatColonsIntroduce(List<Scored> all, List<Scored> chosen, int budget) {
+        List<Scored> out = new ArrayList<>(chosen);
+        int length = out.stream().mapToInt(s -> s.text().length() + 1).sum();
+        for (Scored c : chosen) {
+            if (!c.leadsIn()) {
+                continue;
+            }
+            for (int i = c.index() + 1; i < all.size(); i++) {
+                Scored next = all.get(i);
+                if (out.contains(next)) {
+                    continue;
+                }
+                if (length + next.text().length() > budget || next.leadsIn()) {
+                    break;
+                }
+                out.add(next);
+                length += next.text().length() + 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Scored::index));
+        return out;
+    }
+
+    /** A sentence of a passage, where it stands in it, and how much of the question it carries. */
+    private record Scored(int index, String text, double score) {
+        boolean leadsIn() {
+            return text.endsWith(":") || text.endsWith("：");
+        }
     }
 
     static List<String> sentences(String text) {
