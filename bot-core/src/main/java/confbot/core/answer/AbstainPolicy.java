@@ -33,8 +33,8 @@ package confbot.core.answer;
  *
  * <pre>
  *   threshold  0.30  0.40  0.45  0.50  0.55  0.60  0.70  0.80
- *   built-in     59    60    60    60    59    57    50    38
- *   raw notes    50    51    51    50    50    50    43    35
+ *   built-in     59    60    60    60    59    57    50    40
+ *   raw notes    54    55    55    54    53    53    47    42
  * </pre>
  *
  * 0.45 is the middle of the plateau both modes share, so that questions unlike the public ones
