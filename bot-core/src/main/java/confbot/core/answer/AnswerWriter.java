@@ -209,12 +209,18 @@ public final class AnswerWriter {
     }
 
     private String compose(List<Passage> window, List<Concept> concepts, List<Passage> used) {
+        // Every sentence of the evidence is split and scored once, here; both ways of building the
+        // answer choose from these.
+        List<List<Sentence>> byPassage = new ArrayList<>();
         List<Sentence> all = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            List<String> sentences = sentences(window.get(i).text());
-            for (int j = 0; j < sentences.size(); j++) {
-                all.add(new Sentence(i, j, sentences.get(j), score(sentences.get(j), concepts)));
+            List<String> texts = sentences(window.get(i).text());
+            List<Sentence> scored = new ArrayList<>(texts.size());
+            for (int j = 0; j < texts.size(); j++) {
+                scored.add(new Sentence(i, j, texts.get(j), score(texts.get(j), concepts)));
             }
+            byPassage.add(scored);
+            all.addAll(scored);
         }
         boolean leadShort = window.get(0).text().length() < SHORT_PASSAGE;
         int leadPassages = leadShort && window.size() > 1 ? 2 : 1;
@@ -229,12 +235,17 @@ public final class AnswerWriter {
                 .max()
                 .orElse(0);
         return leadBest >= CLEARLY_BETTER * otherBest
-                ? byPassage(window, concepts, used)
+                ? byPassage(window, byPassage, leadPassages, leadBest, used)
                 : bySentence(window, all, used);
     }
 
     /** A sentence of the evidence: which passage, where in it, and how much of the question it carries. */
-    private record Sentence(int passage, int index, String text, double score) {}
+    private record Sentence(int passage, int index, String text, double score) {
+        /** Ends in a colon: introduces the lines after it ("the guests were:"). */
+        boolean leadsIn() {
+            return text.endsWith(":") || text.endsWith("：");
+        }
+    }
 
     private double score(String sentence, List<Concept> concepts) {
         Evidence.Analysed a = evidence.analyse(sentence);
@@ -248,19 +259,18 @@ public final class AnswerWriter {
     }
 
     /** The lead passage holds the best sentence: give it whole when it fits, then what the rest adds. */
-    private String byPassage(List<Passage> window, List<Concept> concepts, List<Passage> used) {
+    private static String byPassage(
+            List<Passage> window,
+            List<List<Sentence>> sentences,
+            int leadPassages,
+            double leadBest,
+            List<Passage> used) {
         StringBuilder out = new StringBuilder();
-        double leadBest = 0;
         for (int i = 0; i < window.size() && out.length() < BUDGET; i++) {
             Passage p = window.get(i);
-            boolean lead = i == 0 || (i == 1 && window.get(0).text().length() < SHORT_PASSAGE);
-            if (lead) {
-                for (String sentence : sentences(p.text())) {
-                    leadBest = Math.max(leadBest, score(sentence, concepts));
-                }
-            }
+            boolean lead = i < leadPassages;
             double floor = lead ? 0 : RUNNER_UP_SENTENCE * leadBest;
-            List<String> picked = pick(p, concepts, BUDGET - out.length(), lead, floor);
+            List<String> picked = pick(p, sentences.get(i), BUDGET - out.length(), lead, floor);
             if (!picked.isEmpty()) {
                 if (out.length() > 0) {
                     out.append("\n");
@@ -318,24 +328,19 @@ public final class AnswerWriter {
     }
 
     /**
-     * Sentences of {@code p} within {@code budget}: the whole passage when it fits; otherwise the
+     * Sentences of {@code p} (scored) within {@code budget}: the whole passage when it fits; otherwise the
      * sentences that mention the most concepts, restored to their order. A lead passage always
      * gives at least its best sentence; a runner-up only sentences scoring at least {@code floor}.
      */
-    private List<String> pick(Passage p, List<Concept> concepts, int budget, boolean lead, double floor) {
-        List<String> sentences = sentences(p.text());
+    private static List<String> pick(Passage p, List<Sentence> scored, int budget, boolean lead, double floor) {
         if (lead && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
-            return sentences;
+            return scored.stream().map(Sentence::text).toList();
         }
-        List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            scored.add(new Scored(i, sentences.get(i), score(sentences.get(i), concepts)));
-        }
-        List<Scored> ranked = new ArrayList<>(scored);
-        ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index));
-        List<Scored> chosen = new ArrayList<>();
+        List<Sentence> ranked = new ArrayList<>(scored);
+        ranked.sort(Comparator.comparingDouble(Sentence::score).reversed().thenComparingInt(Sentence::index));
+        List<Sentence> chosen = new ArrayList<>();
         int length = 0;
-        for (Scored s : ranked) {
+        for (Sentence s : ranked) {
             if ((s.score() <= 0 || s.score() < floor) && !(lead && chosen.isEmpty())) {
                 continue;
             }
@@ -345,10 +350,10 @@ public final class AnswerWriter {
             chosen.add(s);
             length += s.text().length() + 1;
         }
-        chosen.sort(Comparator.comparingInt(Scored::index));
+        chosen.sort(Comparator.comparingInt(Sentence::index));
         chosen = withWhatColonsIntroduce(scored, chosen, budget);
         List<String> out = new ArrayList<>();
-        for (Scored s : chosen) {
+        for (Sentence s : chosen) {
             out.add(s.text().length() > budget ? s.text().substring(0, Math.max(0, budget - 1)) + "…" : s.text());
         }
         return out;
@@ -359,15 +364,15 @@ public final class AnswerWriter {
      * after it, which hold the answer but rarely the question's words; they come along, in order,
      * while the budget lasts.
      */
-    private static List<Scored> withWhatColonsIntroduce(List<Scored> all, List<Scored> chosen, int budget) {
-        List<Scored> out = new ArrayList<>(chosen);
+    private static List<Sentence> withWhatColonsIntroduce(List<Sentence> all, List<Sentence> chosen, int budget) {
+        List<Sentence> out = new ArrayList<>(chosen);
         int length = out.stream().mapToInt(s -> s.text().length() + 1).sum();
-        for (Scored c : chosen) {
+        for (Sentence c : chosen) {
             if (!c.leadsIn()) {
                 continue;
             }
             for (int i = c.index() + 1; i < all.size(); i++) {
-                Scored next = all.get(i);
+                Sentence next = all.get(i);
                 if (out.contains(next)) {
                     continue;
                 }
@@ -378,15 +383,8 @@ public final class AnswerWriter {
                 length += next.text().length() + 1;
             }
         }
-        out.sort(Comparator.comparingInt(Scored::index));
+        out.sort(Comparator.comparingInt(Sentence::index));
         return out;
-    }
-
-    /** A sentence of a passage, where it stands in it, and how much of the question it carries. */
-    private record Scored(int index, String text, double score) {
-        boolean leadsIn() {
-            return text.endsWith(":") || text.endsWith("：");
-        }
     }
 
     static List<String> sentences(String text) {
