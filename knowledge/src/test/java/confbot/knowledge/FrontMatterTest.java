@@ -96,4 +96,42 @@ final class FrontMatterTest {
         assertThat(p.text("title")).contains("T");
         assertThat(p.body()).isEqualTo("body");
     }
+
+    @Test
+    void lenientParsingReadsHugosTomlBlock() {
+        FrontMatter.Parsed p =
+                frontMatter.parseLenient("a.md", "+++\ntitle = \"T\"\n[author]\nname = \"N\"\n+++\nbody");
+
+        assertThat(p.text("title")).contains("T");
+        assertThat(p.fields().get("author")).isEqualTo(java.util.Map.of("name", "N"));
+        assertThat(p.body()).isEqualTo("body");
+    }
+
+    @Test
+    void lenientParsingDropsABrokenTomlBlockAndKeepsTheBody() {
+        FrontMatter.Parsed p = frontMatter.parseLenient("a.md", "+++\ntitle = [oops\n+++\nbody");
+
+        assertThat(p.fields()).isEmpty();
+        assertThat(p.body()).isEqualTo("body");
+    }
+
+    @Test
+    void lenientParsingReadsAFencedBlockOpeningTheFile() {
+        FrontMatter.Parsed p = frontMatter.parseLenient("a.md", "```toml\ntitle = \"T\"\n```\n\nbody");
+
+        assertThat(p.text("title")).contains("T");
+        assertThat(p.body()).isEqualTo("\nbody");
+    }
+
+    @Test
+    void lenientParsingReadsAPelicanHeaderOnlyWhenItOpensWithATitle() {
+        FrontMatter.Parsed p = frontMatter.parseLenient("a.md", "Title: T\nDate: 2014-11-18 19:19\n\nbody");
+        FrontMatter.Parsed prose = frontMatter.parseLenient("b.md", "Note: this is prose.\n\nbody");
+
+        assertThat(p.text("title")).contains("T");
+        assertThat(p.text("date")).contains("2014-11-18 19:19");
+        assertThat(p.body()).isEqualTo("\nbody");
+        assertThat(prose.fields()).isEmpty();
+        assertThat(prose.body()).isEqualTo("Note: this is prose.\n\nbody");
+    }
 }

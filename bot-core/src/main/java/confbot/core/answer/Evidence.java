@@ -44,7 +44,8 @@ final class Evidence {
     }
 
     Analysed analyse(Passage p) {
-        return analyse(p.searchableText());
+        // The note's context counts: a passage of "Naman's post" is about what the post is about.
+        return analyse(p.context().isEmpty() ? p.searchableText() : p.searchableText() + "\n" + p.context());
     }
 
     static boolean mentions(Analysed text, Concept concept) {

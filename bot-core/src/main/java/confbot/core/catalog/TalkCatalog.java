@@ -91,7 +91,8 @@ public final class TalkCatalog {
                     OptionalInt.empty(),
                     Language.detect(t.title()),
                     List.of(new Source(t.title(), link)),
-                    Passage.Origin.CATALOG));
+                    Passage.Origin.CATALOG,
+                    ""));
         }
         return out;
     }

@@ -66,7 +66,8 @@ public final class Analyzers {
                 return new TokenStreamComponents(source, new PorterStemFilter(s));
             }
         };
-        this.perField = new PerFieldAnalyzerWrapper(words, Map.of(Fields.BIGRAMS, bigrams));
+        this.perField =
+                new PerFieldAnalyzerWrapper(words, Map.of(Fields.BIGRAMS, bigrams, Fields.CONTEXT_BIGRAMS, bigrams));
     }
 
     /**
@@ -109,7 +110,7 @@ public final class Analyzers {
 
     /** Like {@link #terms} with each term's offsets in {@code text}. */
     public List<Token> tokens(String field, String text) {
-        Analyzer analyzer = Fields.BIGRAMS.equals(field) ? bigrams : words;
+        Analyzer analyzer = Fields.BIGRAMS.equals(field) || Fields.CONTEXT_BIGRAMS.equals(field) ? bigrams : words;
         List<Token> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -104,6 +104,10 @@ public final class PassageIndex implements Closeable {
         String text = p.searchableText();
         doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
         doc.add(new TextField(Fields.BIGRAMS, text, Field.Store.NO));
+        if (!p.context().isEmpty()) {
+            doc.add(new TextField(Fields.CONTEXT_WORDS, p.context(), Field.Store.NO));
+            doc.add(new TextField(Fields.CONTEXT_BIGRAMS, p.context(), Field.Store.NO));
+        }
         p.conference().ifPresent(c -> doc.add(new StringField(Fields.CONFERENCE, c, Field.Store.NO)));
         p.day().ifPresent(d -> doc.add(new StringField(Fields.DAY, Integer.toString(d), Field.Store.NO)));
         doc.add(new StringField(Fields.LANGUAGE, p.language().code(), Field.Store.NO));

@@ -50,7 +50,8 @@ public final class ConferenceFacts {
                         OptionalInt.empty(),
                         lang,
                         sources,
-                        Passage.Origin.FACTS));
+                        Passage.Origin.FACTS,
+                        ""));
             }
         }
         return out;

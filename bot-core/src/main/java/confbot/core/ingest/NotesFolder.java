@@ -69,7 +69,8 @@ public final class NotesFolder {
         List<Passage> out = new ArrayList<>();
         for (Path file : files) {
             readFile(root, file)
-                    .ifPresent(note -> out.addAll(passages.of(note, sources(note, file), Passage.Origin.FOLDER, null)));
+                    .ifPresent(raw -> out.addAll(passages.of(
+                            raw.note(), sources(raw.note(), file), Passage.Origin.FOLDER, null, raw.context())));
         }
         return out;
     }
@@ -101,7 +102,35 @@ public final class NotesFolder {
         return text && !name.startsWith(".") && !name.startsWith("readme.");
     }
 
-    Optional<Note> readFile(Path root, Path file) {
+    /** A note read from a file, and what its front matter and name say about it. */
+    record RawNote(Note note, String context) {}
+
+    /**
+     * Front matter fields whose values are facts of the event, not of the page: they open the
+     * note's text. The rest (layout, slugs, covers, the post's own date) describe the page.
+     */
+    private static final List<String> FACT_FIELDS = List.of(
+            "description",
+            "excerpt",
+            "summary",
+            "subtitle",
+            "abstract",
+            "event",
+            "conference",
+            "venue",
+            "location",
+            "address",
+            "city",
+            "place",
+            "start",
+            "end");
+    /** Fields that name or place the note: its context. */
+    private static final List<String> CONTEXT_FIELDS =
+            List.of("title", "author", "authors", "tags", "categories", "category", "keywords", "series");
+
+    private static final Pattern URL_LIKE = Pattern.compile("^(https?:|/|\\.{1,2}/)\\S*$");
+
+    Optional<RawNote> readFile(Path root, Path file) {
         String content;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -119,7 +148,26 @@ public final class NotesFolder {
                 parsed.text("title").orElseGet(() -> firstHeading(parsed.body()).orElse(relative));
         Optional<LocalDate> date = parsed.text("date").flatMap(NotesFolder::date);
         String conference = guessConference(title + " " + relative + " " + parsed.body());
-        return Optional.of(new Note(
+        StringBuilder lead = new StringBuilder();
+        for (String key : FACT_FIELDS) {
+            String value = values(parsed.fields().get(key));
+            if (!value.isBlank()) {
+                // A time or a place alone says nothing; its key says what it is.
+                boolean bare = !List.of("description", "excerpt", "summary", "subtitle", "abstract")
+                        .contains(key);
+                lead.append(bare ? key + ": " : "").append(value).append("\n\n");
+            }
+        }
+        StringBuilder context = new StringBuilder(title);
+        for (String key : CONTEXT_FIELDS) {
+            if (!key.equals("title")) {
+                context.append(' ').append(values(parsed.fields().get(key)));
+            }
+        }
+        // The file name often names the event and the author (2019-qcon-shanghai-notes-someone.md).
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        context.append(' ').append(name.replaceAll("[-_.]+", " "));
+        Note note = new Note(
                 "folder:" + relative,
                 title,
                 Optional.ofNullable(conference),
@@ -128,7 +176,30 @@ public final class NotesFolder {
                 Language.detect(parsed.body()),
                 List.of(),
                 List.of(),
-                parsed.body()));
+                lead + parsed.body());
+        return Optional.of(
+                new RawNote(note, MarkdownCleaner.stripHtml(context.toString()).strip()));
+    }
+
+    /** The text of a front matter value: lists and tables flattened, addresses and paths left out. */
+    private static String values(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream()
+                    .map(NotesFolder::values)
+                    .filter(v -> !v.isBlank())
+                    .collect(java.util.stream.Collectors.joining(" "));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream()
+                    .map(NotesFolder::values)
+                    .filter(v -> !v.isBlank())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        String text = value.toString().strip();
+        return URL_LIKE.matcher(text).matches() ? "" : text;
     }
 
     /** UTF-8, and when a file is not valid UTF-8, the bytes it has replaced rather than lost. */

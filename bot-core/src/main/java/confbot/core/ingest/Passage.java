@@ -19,6 +19,10 @@ import java.util.OptionalInt;
  * @param text cleaned plain text; lines are kept, as list items and short lines carry meaning
  * @param conference conference id, when known
  * @param origin what kind of knowledge it comes from
+ * @param context what the note says about itself, the same for all its passages: for a raw note
+ *     its title, authors, tags and file name. It places a passage (which post, which conference)
+ *     without being part of what the passage says; empty for curated notes, which name their
+ *     subject in each section
  */
 public record Passage(
         String id,
@@ -32,7 +36,8 @@ public record Passage(
         OptionalInt day,
         Language language,
         List<Source> sources,
-        Origin origin) {
+        Origin origin,
+        String context) {
 
     /** Curated notes, conference facts, a raw notes folder, or a talk catalog row. */
     public enum Origin {
@@ -54,15 +59,16 @@ public record Passage(
         Objects.requireNonNull(language, "language");
         sources = List.copyOf(sources);
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(context, "context");
     }
 
     /**
-     * What is searched: heading and text, so a heading's words find its facts; for raw notes also
-     * the note's title, their only context. Curated sections name their subject themselves, and
-     * with the title a note's every section would match the names in it ("BB" in the title of
-     * day 2's note matched all of day 2).
+     * What is searched as the passage's own words: heading and text, so a heading's words find its
+     * facts. The note's {@link #context} is searched apart, with less weight: with the title in
+     * the text a note's every section would match the names in it as strongly as the one section
+     * about them.
      */
     public String searchableText() {
-        return origin == Origin.FOLDER ? noteTitle + "\n" + heading + "\n" + text : heading + "\n" + text;
+        return heading + "\n" + text;
     }
 }

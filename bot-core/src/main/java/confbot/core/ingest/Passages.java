@@ -26,12 +26,20 @@ public final class Passages {
      * @param language the note's language, or null to detect it per passage (raw notes mix both)
      */
     public List<Passage> of(Note note, List<Source> sources, Passage.Origin origin, Language language) {
+        return of(note, sources, origin, language, "");
+    }
+
+    /**
+     * @param language the note's language, or null to detect it per passage (raw notes mix both)
+     * @param context what the note says about itself, given to every passage ({@link Passage#context})
+     */
+    public List<Passage> of(Note note, List<Source> sources, Passage.Origin origin, Language language, String context) {
         List<Passage> out = new ArrayList<>();
         String[] path = new String[7];
         List<String> section = new ArrayList<>();
         for (MarkdownCleaner.Block block : cleaner.clean(note.body())) {
             if (block.isHeading()) {
-                flush(note, sources, origin, language, heading(path), section, out);
+                flush(note, sources, origin, language, context, heading(path), section, out);
                 path[block.level()] = block.text();
                 for (int deeper = block.level() + 1; deeper < path.length; deeper++) {
                     path[deeper] = null;
@@ -40,7 +48,7 @@ public final class Passages {
                 section.add(block.text());
             }
         }
-        flush(note, sources, origin, language, heading(path), section, out);
+        flush(note, sources, origin, language, context, heading(path), section, out);
         return out;
     }
 
@@ -59,19 +67,20 @@ public final class Passages {
             List<Source> sources,
             Passage.Origin origin,
             Language language,
+            String context,
             String heading,
             List<String> blocks,
             List<Passage> out) {
         StringBuilder chunk = new StringBuilder();
         for (String block : blocks) {
             if (chunk.length() > 0 && chunk.length() + block.length() > MAX_CHARS) {
-                out.add(passage(note, sources, origin, language, heading, chunk.toString(), out.size()));
+                out.add(passage(note, sources, origin, language, context, heading, chunk.toString(), out.size()));
                 chunk.setLength(0);
             }
             chunk.append(chunk.length() > 0 ? "\n" : "").append(block);
         }
         if (chunk.length() > 0) {
-            out.add(passage(note, sources, origin, language, heading, chunk.toString(), out.size()));
+            out.add(passage(note, sources, origin, language, context, heading, chunk.toString(), out.size()));
         }
         blocks.clear();
     }
@@ -81,6 +90,7 @@ public final class Passages {
             List<Source> sources,
             Passage.Origin origin,
             Language language,
+            String context,
             String heading,
             String text,
             int ordinal) {
@@ -97,6 +107,7 @@ public final class Passages {
                 note.day(),
                 lang,
                 sources,
-                origin);
+                origin,
+                context);
     }
 }

@@ -54,6 +54,12 @@ public final class QueryBuilder {
     /** Glossary kind of the words that ask for a person or an organisation. */
     static final String ASKS_WHO = "asks-who";
 
+    /**
+     * A match in the note's context (title, authors, tags, file name) counts less than one in the
+     * passage's own words: it says which note, not which passage of it.
+     */
+    static final float CONTEXT_WEIGHT = 0.5f;
+
     /** Positions a multi-word form may stretch by: room for two dropped stopwords. */
     public static final int PHRASE_SLOP = 2;
 
@@ -233,6 +239,7 @@ public final class QueryBuilder {
             for (Concept.Variant v : c.variants()) {
                 v.words().forEach(t -> terms.add(new Term(Fields.WORDS, t)));
                 v.bigrams().forEach(t -> terms.add(new Term(Fields.BIGRAMS, t)));
+                v.words().forEach(t -> terms.add(new Term(Fields.CONTEXT_WORDS, t)));
             }
         }
         if (terms.isEmpty()) {
@@ -255,6 +262,12 @@ public final class QueryBuilder {
             if (!v.bigrams().isEmpty()) {
                 alternatives.add(sequence(Fields.BIGRAMS, v.bigrams()));
             }
+            if (!v.words().isEmpty() && placesNote(variants)) {
+                alternatives.add(sequence(Fields.CONTEXT_WORDS, v.words()));
+            }
+            if (!v.bigrams().isEmpty() && placesNote(variants)) {
+                alternatives.add(sequence(Fields.CONTEXT_BIGRAMS, v.bigrams()));
+            }
         }
         return new DisjunctionMaxQuery(alternatives, 0.0f);
     }
@@ -275,9 +288,26 @@ public final class QueryBuilder {
             if (!v.bigrams().isEmpty()) {
                 alternatives.add(weighted(Fields.BIGRAMS, v.bigrams(), conceptIdf, BIGRAM_WEIGHT, index));
             }
+            if (!v.words().isEmpty() && placesNote(variants)) {
+                alternatives.add(weighted(Fields.CONTEXT_WORDS, v.words(), conceptIdf, CONTEXT_WEIGHT, index));
+            }
+            if (!v.bigrams().isEmpty() && placesNote(variants)) {
+                alternatives.add(weighted(
+                        Fields.CONTEXT_BIGRAMS, v.bigrams(), conceptIdf, CONTEXT_WEIGHT * BIGRAM_WEIGHT, index));
+            }
         }
         return new DisjunctionMaxQuery(alternatives, 0.0f);
     }
+
+    /**
+     * Whether a concept may be met by a note's context: a name or a word is, but not an answer
+     * type expanded to every known name ("who" to all people), which says nothing of which note.
+     */
+    private static boolean placesNote(List<Concept.Variant> variants) {
+        return variants.size() <= MAX_CONTEXT_VARIANTS;
+    }
+
+    static final int MAX_CONTEXT_VARIANTS = 16;
 
     private static Query weighted(
             String field, List<String> terms, double conceptIdf, float weight, PassageIndex index) {

@@ -40,7 +40,8 @@ final class PassageIndexTest {
                 OptionalInt.empty(),
                 language,
                 SOURCES,
-                Passage.Origin.CURATED);
+                Passage.Origin.CURATED,
+                "");
     }
 
     @BeforeEach

@@ -105,6 +105,36 @@ final class NotesFolderTest {
     }
 
     @Test
+    void readsTheFrontMatterOfOtherSiteGenerators() throws IOException {
+        write(
+                "hugo.md",
+                "+++\ntitle = \"Hugo post\"\ntags = [\"KubeCon EU 2023\"]\n[ author ]\n  name = \"Ann Author\"\n+++\nHugo facts.\n");
+        write("fenced.md", "```toml\ntitle = \"Fenced post\"\nauthor = \"someone\"\n```\n\nFenced facts.\n");
+        write("pelican.md", "Title: Pelican post\nDate: 2014-11-18 19:19\nTags:  gdg, PyCon\n\nPelican facts.\n");
+
+        List<Passage> passages = folder.read(root);
+
+        assertThat(passages).extracting(Passage::noteTitle).containsExactly("Fenced post", "Hugo post", "Pelican post");
+        assertThat(passages)
+                .extracting(Passage::text)
+                .containsExactly("Fenced facts.", "Hugo facts.", "Pelican facts.");
+        assertThat(passages.get(1).context()).contains("Hugo post", "KubeCon EU 2023", "Ann Author", "hugo");
+        assertThat(passages.get(2).context()).contains("gdg, PyCon").doesNotContain("2014-11-18");
+    }
+
+    @Test
+    void frontMatterFactsOfTheEventOpenTheTextAndPageFieldsDoNot() throws IOException {
+        write(
+                "event.md",
+                "---\ntitle: Summit\nlayout: post\naddress: 1 Main Street, Springfield\nexcerpt: The summit was in June.\ncover: /img/a.jpg\n---\nBody.\n");
+
+        String text = texts(folder.read(root));
+
+        assertThat(text).contains("address: 1 Main Street, Springfield", "The summit was in June.", "Body.");
+        assertThat(text).doesNotContain("layout", "post\n", "/img/a.jpg");
+    }
+
+    @Test
     void forgivesBrokenFrontMatter() throws IOException {
         write("broken.md", "---\ntitle: [unclosed\nsummary: \"oops\n---\n# Real heading\n\nReal facts.\n");
 

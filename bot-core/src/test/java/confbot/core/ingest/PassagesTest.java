@@ -136,11 +136,13 @@ final class PassagesTest {
     }
 
     @Test
-    void searchableTextOfRawPassagesAlsoHoldsTheNoteTitle() {
-        Passage p = passages.of(note("# Keynotes\n\nLinus spoke.\n"), SOURCES, Passage.Origin.FOLDER, null)
+    void rawPassagesCarryTheNotesContextApartFromTheirText() {
+        Passage p = passages.of(
+                        note("# Keynotes\n\nLinus spoke.\n"), SOURCES, Passage.Origin.FOLDER, null, "Note title tags")
                 .get(0);
 
-        assertThat(p.searchableText()).contains("Note title", "Keynotes", "Linus spoke.");
+        assertThat(p.searchableText()).contains("Keynotes", "Linus spoke.").doesNotContain("Note title");
+        assertThat(p.context()).isEqualTo("Note title tags");
     }
 
     @Test
