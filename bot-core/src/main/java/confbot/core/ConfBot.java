@@ -93,7 +93,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         QueryBuilder queries =
                 new QueryBuilder(analyzers, new GlossaryMatcher(knowledge.glossary()), loader.conferenceIdsByYear());
-        AskCommand ask = new AskCommand(new Retriever(queries), new AnswerWriter(analyzers, new AbstainPolicy()));
+        AskCommand ask =
+                new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
         return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
     }
 

@@ -38,12 +38,6 @@ public final class AnswerWriter {
      * context, and that sentence is the answer.
      */
     static final double CLEARLY_BETTER = 0.8;
-    /**
-     * A name mentioned by a quarter of all passages or more (idf below this) is the background of
-     * the notes (Shanghai, Kubernetes, Alibaba in notes about KubeCon China), not what sets a
-     * passage apart: a passage that leaves it out can still answer.
-     */
-    static final double BACKGROUND_IDF = 1.4;
     /** The conference id of knowledge about both editions. */
     static final String BOTH = "both";
     /** Sources listed under an answer. */
@@ -193,7 +187,7 @@ public final class AnswerWriter {
                 known += c.idf();
                 covered += mentioned ? c.idf() : 0;
             }
-            if (c.required() && c.idf() >= BACKGROUND_IDF) {
+            if (c.required() && !c.background()) {
                 required++;
                 missingRequired += mentioned ? 0 : 1;
             }
@@ -274,9 +268,6 @@ public final class AnswerWriter {
             if (!picked.isEmpty()) {
                 if (out.length() > 0) {
                     out.append("\n");
-                }
-                if (p.origin() == Passage.Origin.FOLDER && !p.heading().isEmpty() && i == 0) {
-                    out.append(lastHeading(p.heading())).append(": ");
                 }
                 out.append(join(picked, p.language() == confbot.knowledge.Language.ZH));
                 used.add(p);
@@ -416,10 +407,5 @@ public final class AnswerWriter {
 
     private static boolean isCjk(char c) {
         return c >= 0x2E80;
-    }
-
-    private static String lastHeading(String path) {
-        int at = path.lastIndexOf(" › ");
-        return at < 0 ? path : path.substring(at + 3);
     }
 }

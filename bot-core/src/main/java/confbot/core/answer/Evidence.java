@@ -6,7 +6,6 @@ import confbot.core.index.Analyzers;
 import confbot.core.index.Fields;
 import confbot.core.ingest.Passage;
 import confbot.core.retrieve.Concept;
-import confbot.core.retrieve.QueryBuilder;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,45 +51,6 @@ final class Evidence {
         if (concept.asksForDate() && text.hasDate()) {
             return true;
         }
-        for (Concept.Variant v : concept.variants()) {
-            if (contains(text.words(), v.words()) || contains(text.bigrams(), v.bigrams())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the terms of {@code needle} occur in order in {@code haystack} with at most {@link
-     * QueryBuilder#PHRASE_SLOP} terms between them in all, as the search's phrases allow ("hands-on
-     * Kubernetes labs" mentions "hands-on labs").
-     */
-    static boolean contains(List<String> haystack, List<String> needle) {
-        if (needle.isEmpty()) {
-            return false;
-        }
-        if (needle.size() == 1) {
-            return haystack.contains(needle.get(0));
-        }
-        for (int start = 0; start < haystack.size(); start++) {
-            if (!haystack.get(start).equals(needle.get(0))) {
-                continue;
-            }
-            int at = start;
-            int gaps = 0;
-            int matched = 1;
-            while (matched < needle.size() && at + 1 < haystack.size() && gaps <= QueryBuilder.PHRASE_SLOP) {
-                at++;
-                if (haystack.get(at).equals(needle.get(matched))) {
-                    matched++;
-                } else {
-                    gaps++;
-                }
-            }
-            if (matched == needle.size() && gaps <= QueryBuilder.PHRASE_SLOP) {
-                return true;
-            }
-        }
-        return false;
+        return concept.mentionedIn(text.words(), text.bigrams());
     }
 }

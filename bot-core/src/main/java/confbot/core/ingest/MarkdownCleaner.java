@@ -33,6 +33,16 @@ public final class MarkdownCleaner {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(nbsp|amp|lt|gt|quot|#39);");
 
+    /**
+     * Markup of static-site generators, which commonmark reads as text: Hugo shortcodes ({@code {{< figure >}}},
+     * {@code {{% note %}}}), Hexo, Jekyll and Liquid tags ({@code {% asset_img a.webp %}}) and
+     * expressions ({@code {{ site.url }}}), HTML comments ({@code <!--more-->}) and table-of-contents
+     * markers. A paired shortcode's own text stays.
+     */
+    private static final Pattern SITE_MARKUP = Pattern.compile(
+            "\\{\\{[<%].*?[%>]\\}\\}|\\{%.*?%\\}|\\{\\{.*?\\}\\}|<!--.*?-->|(?im)^[ \\t]*\\[(toc|\\[toc\\])\\][ \\t]*$",
+            Pattern.DOTALL);
+
     private final Parser parser = Parser.builder().build();
 
     /** A heading (level 1-6) or a block of text (level 0). */
@@ -43,7 +53,8 @@ public final class MarkdownCleaner {
     }
 
     public List<Block> clean(String markdown) {
-        Node document = parser.parse(Text.normalize(markdown));
+        Node document =
+                parser.parse(SITE_MARKUP.matcher(Text.normalize(markdown)).replaceAll(""));
         Collector collector = new Collector();
         document.accept(collector);
         return collector.blocks;
@@ -135,6 +146,42 @@ public final class MarkdownCleaner {
             return out.toString();
         }
 
+        /**
+         * Whether a soft line break only wraps a sentence: the line ends inside one (a letter, a
+         * digit, a comma) and the next line goes on in Latin script. Hard-wrapped English then reads
+         * as the sentences it holds; a line of Chinese, or one that ends a sentence, stays a line,
+         * since people write one fact a line there.
+         */
+        private static boolean continues(StringBuilder before, Node next) {
+            int end = before.length() - 1;
+            while (end >= 0 && before.charAt(end) == ' ') {
+                end--;
+            }
+            if (end < 0) {
+                return false;
+            }
+            char last = before.charAt(end);
+            boolean open = last < 0x2E80 && (Character.isLetterOrDigit(last) || ",;-–(\"'*_`".indexOf(last) >= 0);
+            String following = next == null ? "" : firstText(next);
+            return open && !following.isEmpty() && following.charAt(0) < 0x2E80 && !following.startsWith("-");
+        }
+
+        private static String firstText(Node node) {
+            if (node instanceof org.commonmark.node.Text t) {
+                return t.getLiteral().stripLeading();
+            }
+            if (node instanceof Code c) {
+                return c.getLiteral();
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                String s = firstText(child);
+                if (!s.isEmpty()) {
+                    return s;
+                }
+            }
+            return "";
+        }
+
         private static String inline(Node node) {
             StringBuilder out = new StringBuilder();
             appendInline(node, out);
@@ -147,7 +194,9 @@ public final class MarkdownCleaner {
                     out.append(t.getLiteral());
                 } else if (child instanceof Code c) {
                     out.append(c.getLiteral());
-                } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                } else if (child instanceof SoftLineBreak) {
+                    out.append(continues(out, child.getNext()) ? " " : "\n");
+                } else if (child instanceof HardLineBreak) {
                     out.append('\n');
                 } else if (child instanceof HtmlInline h) {
                     // <br> breaks a line; other tags only wrap text, which arrives as Text nodes.

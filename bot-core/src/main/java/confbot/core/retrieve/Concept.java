@@ -34,9 +34,64 @@ public record Concept(
         return "word".equals(kind) && label.length() == 1 && label.charAt(0) >= 0x2E80;
     }
 
+    /**
+     * A concept mentioned by a quarter of all passages or more (idf below this) is the background
+     * of the notes (Shanghai, Kubernetes, Alibaba in notes about KubeCon China), not what sets a
+     * passage or a note apart.
+     */
+    public static final double BACKGROUND_IDF = 1.4;
+
+    public boolean background() {
+        return idf < BACKGROUND_IDF;
+    }
+
     /** No passage in the whole index mentions it: the knowledge does not know this thing. */
     public boolean unknown() {
         return documentFrequency == 0;
+    }
+
+    /** Whether a text, analysed as the words and the bigrams fields index it, mentions any variant. */
+    public boolean mentionedIn(List<String> words, List<String> bigrams) {
+        for (Variant v : variants) {
+            if (contains(words, v.words()) || contains(bigrams, v.bigrams())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the terms of {@code needle} occur in order in {@code haystack} with at most {@link
+     * QueryBuilder#PHRASE_SLOP} terms between them in all, as the search's phrases allow ("hands-on
+     * Kubernetes labs" mentions "hands-on labs").
+     */
+    static boolean contains(List<String> haystack, List<String> needle) {
+        if (needle.isEmpty()) {
+            return false;
+        }
+        if (needle.size() == 1) {
+            return haystack.contains(needle.get(0));
+        }
+        for (int start = 0; start < haystack.size(); start++) {
+            if (!haystack.get(start).equals(needle.get(0))) {
+                continue;
+            }
+            int at = start;
+            int gaps = 0;
+            int matched = 1;
+            while (matched < needle.size() && at + 1 < haystack.size() && gaps <= QueryBuilder.PHRASE_SLOP) {
+                at++;
+                if (haystack.get(at).equals(needle.get(matched))) {
+                    matched++;
+                } else {
+                    gaps++;
+                }
+            }
+            if (matched == needle.size() && gaps <= QueryBuilder.PHRASE_SLOP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One form of a concept, as the words field and the bigrams field index it. */

@@ -1,33 +1,57 @@
 package confbot.core.retrieve;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import confbot.core.index.Analyzers;
+import confbot.core.index.Fields;
 import confbot.core.index.PassageIndex;
+import confbot.core.ingest.Passage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Ranks passages for a question: BM25 over the concept query, then a mild preference for passages
- * in the question's language, since the curated notes say most facts twice, once per language, and
- * the answer should come in the language it was asked in.
+ * Ranks passages for a question: BM25 over the concept query, kept to the notes the question names
+ * (its scope), then a mild preference for passages in the question's language, since the curated
+ * notes say most facts twice, once per language, and the answer should come in the language it
+ * was asked in.
  */
 public final class Retriever {
 
     /** A passage in the other language keeps this share of its score. */
     static final double OTHER_LANGUAGE = 0.85;
+    /**
+     * Notes whose context (title, authors, tags, file name) matches at least this share of what the
+     * best-matching note's context matches are in scope: "at GopherChina 2016" or "in Naman's post"
+     * names a note, and a passage of another note that shares the question's other words answers
+     * another question.
+     */
+    static final double SCOPE_SHARE = 0.75;
+    /** Candidates looked at before the scope keeps the notes named: more than the hits returned. */
+    static final int SCOPE_CANDIDATES = 48;
 
     private final QueryBuilder queries;
+    private final Analyzers analyzers;
+    /** Contexts analysed once: every passage of a note shares one. */
+    private final Cache<String, List<List<String>>> contexts =
+            Caffeine.newBuilder().maximumSize(4_096).build();
 
-    public Retriever(QueryBuilder queries) {
+    public Retriever(QueryBuilder queries, Analyzers analyzers) {
         this.queries = queries;
+        this.analyzers = analyzers;
     }
 
     public Retrieval retrieve(String question, PassageIndex index, int n) {
         QueryPlan plan = queries.plan(question, index);
-        List<Hit> hits = new ArrayList<>();
-        for (PassageIndex.ScoredPassage sp : index.search(plan.recall(), plan.query(), n * 2)) {
+        List<Hit> found = new ArrayList<>();
+        for (PassageIndex.ScoredPassage sp :
+                index.search(plan.recall(), plan.query(), Math.max(n * 2, SCOPE_CANDIDATES))) {
             double weight = sp.passage().language() == plan.language() ? 1.0 : OTHER_LANGUAGE;
-            hits.add(new Hit(sp.passage(), sp.score() * weight));
+            found.add(new Hit(sp.passage(), sp.score() * weight));
         }
+        List<Hit> hits = scoped(found, plan);
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         if (!hits.isEmpty()) {
             // The best passage in the other language, when its translation exists, is answered
@@ -38,6 +62,51 @@ public final class Retriever {
                 hits.add(0, new Hit(twin, top.score()));
             });
         }
-        return new Retrieval(plan, hits.size() > n ? hits.subList(0, n) : hits);
+        return new Retrieval(plan, hits.size() > n ? new ArrayList<>(hits.subList(0, n)) : hits);
+    }
+
+    /**
+     * The hits from the notes in scope: those whose context matches the most of the question (by
+     * idf), or all hits when no context matches anything (curated notes have none) or nothing in
+     * scope matched.
+     */
+    private List<Hit> scoped(List<Hit> hits, QueryPlan plan) {
+        Map<String, Double> byNote = new HashMap<>();
+        double best = 0;
+        for (Hit h : hits) {
+            double s = byNote.computeIfAbsent(h.passage().noteId(), id -> contextScore(h.passage(), plan));
+            best = Math.max(best, s);
+        }
+        if (best <= 0) {
+            return hits;
+        }
+        double floor = SCOPE_SHARE * best;
+        List<Hit> in = new ArrayList<>(hits.stream()
+                .filter(h -> byNote.get(h.passage().noteId()) >= floor)
+                .toList());
+        return in.isEmpty() ? hits : in;
+    }
+
+    /**
+     * What of the question a note's context names: the idf of each concept it mentions, leaving out
+     * background words ("notes", "China" in notes about China), which name every note or none in
+     * particular; plus the conference the question's year names, when the note is about it.
+     */
+    private double contextScore(Passage p, QueryPlan plan) {
+        if (p.context().isEmpty()) {
+            return 0;
+        }
+        double score =
+                plan.conference().isPresent() && plan.conference().equals(p.conference()) ? Concept.BACKGROUND_IDF : 0;
+        List<List<String>> analysed = contexts.get(
+                p.context(), c -> List.of(analyzers.terms(Fields.WORDS, c), analyzers.terms(Fields.BIGRAMS, c)));
+        for (Concept c : plan.concepts()) {
+            if (!c.background()
+                    && c.variants().size() <= QueryBuilder.MAX_CONTEXT_VARIANTS
+                    && c.mentionedIn(analysed.get(0), analysed.get(1))) {
+                score += c.idf();
+            }
+        }
+        return score;
     }
 }

@@ -33,10 +33,12 @@ final class AnswerWriterTest {
     static void build() {
         library = Fixtures.library();
         Analyzers analyzers = new Analyzers();
-        retriever = new Retriever(new QueryBuilder(
-                analyzers,
-                new GlossaryMatcher(library.glossary()),
-                Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")));
+        retriever = new Retriever(
+                new QueryBuilder(
+                        analyzers,
+                        new GlossaryMatcher(library.glossary()),
+                        Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")),
+                analyzers);
         writer = new AnswerWriter(analyzers, new AbstainPolicy());
     }
 
