@@ -16,6 +16,9 @@ package confbot.core.answer;
  *       else: a question on Tencent's cluster size retrieves Alibaba's passage, and a question on
  *       KubeCon Europe retrieves the China one. These are the unanswerable kinds the evaluation
  *       lists: other events, prices, Wi-Fi, winners, unnamed speakers.
+ *   <li><b>The answer's type</b>: a question that asks how many (多少, how long) is not answered
+ *       by evidence that gives no number beyond those the question holds: the notes mention the
+ *       sponsors' area, not how many sponsors there were.
  *   <li><b>The conference asked about</b>: a question that names 2019 is not answered from a
  *       passage about 2018 ("the extraction code of the 2019 slides" is not 2018's code).
  *   <li><b>Coverage</b>: the idf-weighted share of the remaining known concepts that the evidence
@@ -49,6 +52,7 @@ public final class AbstainPolicy {
     public boolean answers(Features f) {
         return f.concepts() > 0
                 && !f.otherConference()
+                && !f.numberMissing()
                 && f.missingRequired() == 0
                 && f.coverage() >= MIN_COVERAGE
                 && (f.required() > 0 || (double) f.unknownConcepts() / f.concepts() <= MAX_UNKNOWN_SHARE);

@@ -81,6 +81,18 @@ public final class AnswerWriter {
                         .filter(c -> !c.equals(asked.get()) && !c.equals(BOTH))
                         .isPresent();
         Features f = features(concepts, analysed, otherConference, top.score());
+        if (retrieval.plan().asksNumber()
+                && !givesNumber(window, retrieval.plan().question())) {
+            f = new Features(
+                    f.coverage(),
+                    f.unknownConcepts(),
+                    f.required(),
+                    f.missingRequired(),
+                    f.otherConference(),
+                    f.concepts(),
+                    f.topScore(),
+                    true);
+        }
         if (!policy.answers(f)) {
             return new Answer(
                     false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
@@ -89,6 +101,28 @@ public final class AnswerWriter {
         String text = compose(window, concepts, used);
         return new Answer(
                 true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+    }
+
+    /** A number in figures, or in Chinese numerals before a measure word (三个, 两千人). */
+    private static final Pattern NUMBER =
+            Pattern.compile("\\d+(?:[.,]\\d+)*|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
+
+    /** Whether the evidence gives a number the question does not already hold (its year, "day 2"). */
+    static boolean givesNumber(List<Passage> window, String question) {
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        java.util.regex.Matcher q = NUMBER.matcher(question);
+        while (q.find()) {
+            asked.add(q.group());
+        }
+        for (Passage p : window) {
+            java.util.regex.Matcher m = NUMBER.matcher(p.text());
+            while (m.find()) {
+                if (!asked.contains(m.group())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -128,12 +162,13 @@ public final class AnswerWriter {
     private static String explain(Features f, String verdict) {
         return String.format(
                 Locale.ROOT,
-                "%s: coverage %.2f, unknown %d, missing required %d,%s %d concepts, top score %.2f",
+                "%s: coverage %.2f, unknown %d, missing required %d,%s%s %d concepts, top score %.2f",
                 verdict,
                 f.coverage(),
                 f.unknownConcepts(),
                 f.missingRequired(),
                 f.otherConference() ? " other conference," : "",
+                f.numberMissing() ? " no number given," : "",
                 f.concepts(),
                 f.topScore());
     }

@@ -12,6 +12,8 @@ package confbot.core.answer;
  *     other one
  * @param concepts how many concepts the question has
  * @param topScore the best hit's score, for explanations only
+ * @param numberMissing the question asks for a number (how many, 多少) and the evidence gives none
+ *     that the question does not already hold
  */
 public record Features(
         double coverage,
@@ -20,4 +22,17 @@ public record Features(
         int missingRequired,
         boolean otherConference,
         int concepts,
-        double topScore) {}
+        double topScore,
+        boolean numberMissing) {
+
+    public Features(
+            double coverage,
+            int unknownConcepts,
+            int required,
+            int missingRequired,
+            boolean otherConference,
+            int concepts,
+            double topScore) {
+        this(coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, false);
+    }
+}

@@ -78,8 +78,15 @@ public final class QueryBuilder {
     private final GlossaryMatcher glossary;
     private final Map<Integer, String> conferenceIdsByYear;
 
+    /** Terms of {@code question-words.txt}: a question's phrasing, never what it asks about. */
+    private final Set<String> phrasing;
+    /** {@code asks-number.txt}: phrasings that ask for a number. */
+    private final Pattern asksNumber;
+
     public QueryBuilder(Analyzers analyzers, GlossaryMatcher glossary, Map<Integer, String> conferenceIdsByYear) {
         this.analyzers = analyzers;
+        this.phrasing = phrasing(analyzers);
+        this.asksNumber = anyOf(lines("/confbot/core/asks-number.txt"));
         this.glossary = glossary;
         this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
     }
@@ -123,6 +130,9 @@ public final class QueryBuilder {
                 .replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
+            if (phrasing.contains(token.term())) {
+                continue;
+            }
             String surface = remaining.substring(token.start(), token.end());
             List<String> bigrams = analyzers.terms(Fields.BIGRAMS, surface);
             if (concepts.putIfAbsent(token.term(), List.of(new Concept.Variant(List.of(token.term()), bigrams))) == null
@@ -162,7 +172,50 @@ public final class QueryBuilder {
                     .add(hint, BooleanClause.Occur.SHOULD)
                     .build();
         }
-        return new QueryPlan(question, language, planned, conference, built, recall(planned));
+        return new QueryPlan(
+                question,
+                language,
+                planned,
+                conference,
+                built,
+                recall(planned),
+                asksNumber.matcher(normalized).find());
+    }
+
+    /** The terms of the question-words list, analysed as questions are. */
+    private static Set<String> phrasing(Analyzers analyzers) {
+        Set<String> out = new HashSet<>();
+        for (String l : lines("/confbot/core/question-words.txt")) {
+            out.addAll(analyzers.terms(Fields.WORDS, l.toLowerCase(Locale.ROOT)));
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The phrasings, as one pattern: whole words for Latin ones, plain text for Chinese. */
+    private static Pattern anyOf(List<String> phrasings) {
+        StringBuilder alternatives = new StringBuilder();
+        for (String p : phrasings) {
+            String quoted = Pattern.quote(p.toLowerCase(Locale.ROOT));
+            alternatives
+                    .append(alternatives.length() > 0 ? "|" : "")
+                    .append(p.charAt(0) < 0x2E80 ? "\\b" + quoted + "\\b" : "(?<!哪)" + quoted);
+        }
+        return Pattern.compile(alternatives.toString());
+    }
+
+    /** The lines of a resource list, without blanks and # comments. */
+    private static List<String> lines(String resource) {
+        try (java.io.InputStream in =
+                        java.util.Objects.requireNonNull(QueryBuilder.class.getResourceAsStream(resource), resource);
+                java.io.BufferedReader r = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            return r.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /**

@@ -8,7 +8,8 @@ import org.apache.lucene.search.Query;
 /**
  * A question analysed for retrieval: its concepts, the conference it names, its language, and the
  * Lucene queries built from them: {@code query} ranks, {@code recall} (every term of every variant,
- * no phrases, no hints) finds the candidates it ranks.
+ * no phrases, no hints) finds the candidates it ranks. {@code asksNumber}: the question asks how
+ * many, how long, 多少: an answer must give a number.
  */
 public record QueryPlan(
         String question,
@@ -16,7 +17,8 @@ public record QueryPlan(
         List<Concept> concepts,
         Optional<String> conference,
         Query query,
-        Query recall) {
+        Query recall,
+        boolean asksNumber) {
     public QueryPlan {
         concepts = List.copyOf(concepts);
     }

@@ -21,6 +21,14 @@ final class AbstainPolicyTest {
     }
 
     @Test
+    void abstainsWhenANumberIsAskedForAndNoneIsGiven() {
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, true)))
+                .isFalse();
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, false)))
+                .isTrue();
+    }
+
+    @Test
     void abstainsWithoutConceptsWhateverTheOtherFeatures() {
         assertThat(policy.answers(features(1.0, 0, 0, 0))).isFalse();
         assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 0, 1000.0))).isFalse();

@@ -103,6 +103,26 @@ final class QueryBuilderTest {
     }
 
     @Test
+    void questionPhrasingIsNotAConcept() {
+        assertThat(plan("According to the post, what exactly did tidewater say?")
+                        .concepts())
+                .extracting(Concept::label)
+                .containsExactly("tidewater");
+        assertThat(plan("那篇笔记里 tidewater 具体是啥").concepts())
+                .extracting(Concept::label)
+                .doesNotContain("篇", "具体", "啥");
+    }
+
+    @Test
+    void knowsWhenAQuestionAsksForANumber() {
+        assertThat(plan("How many nodes does tidewater run?").asksNumber()).isTrue();
+        assertThat(plan("tidewater 一共有多少个节点？").asksNumber()).isTrue();
+        assertThat(plan("哪几家公司用了 tidewater？").asksNumber()).isFalse();
+        assertThat(plan("Who runs tidewater?").asksNumber()).isFalse();
+        assertThat(plan("showmanship of tidewater").asksNumber()).isFalse();
+    }
+
+    @Test
     void theYearIsNotAConcept() {
         assertThat(plan("tidewater 2019").concepts()).extracting(Concept::label).doesNotContain("2019");
     }
