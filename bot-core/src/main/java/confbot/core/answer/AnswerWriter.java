@@ -70,7 +70,7 @@ public final class AnswerWriter {
             Features none = features(concepts, List.of(), false, 0);
             return new Answer(false, "", List.of(), none, "nothing matched");
         }
-        Hit top = retrieval.hits().get(0);
+        Hit top = namingEverything(retrieval.hits(), concepts);
         List<Passage> window = window(top, retrieval.hits(), index, concepts);
         List<Evidence.Analysed> analysed =
                 window.stream().map(evidence::analyse).toList();
@@ -98,9 +98,88 @@ public final class AnswerWriter {
                     false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
         }
         List<Passage> used = new ArrayList<>();
-        String text = compose(window, concepts, used);
+        String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
         return new Answer(
                 true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+    }
+
+    /** How many of the best hits may stand in for the first, or complete its answer. */
+    static final int CLOSE_HITS = 4;
+    /** A close hit scores at least this share of the best one. */
+    static final double CLOSE_SCORE = 0.6;
+    /** The answer text a completing sentence may extend to: what a chat bubble shows first. */
+    static final int COMPLETED_BUDGET = 560;
+
+    /**
+     * The best hit, or a close one that mentions every name the question asks about when the best
+     * does not: "who did the Cython talk" is answered by the passage naming Cython, not by the one
+     * that matches "talk" and the conference best.
+     */
+    private Hit namingEverything(List<Hit> hits, List<Concept> concepts) {
+        Hit best = hits.get(0);
+        List<Concept> names =
+                concepts.stream().filter(c -> c.required() && !c.background()).toList();
+        if (names.isEmpty() || names(best.passage(), names)) {
+            return best;
+        }
+        for (Hit h : hits.subList(1, Math.min(CLOSE_HITS, hits.size()))) {
+            if (h.score() >= CLOSE_SCORE * best.score() && names(h.passage(), names)) {
+                return h;
+            }
+        }
+        return best;
+    }
+
+    private boolean names(Passage p, List<Concept> names) {
+        Evidence.Analysed a = evidence.analyse(p);
+        return names.stream().allMatch(c -> Evidence.mentions(a, c));
+    }
+
+    /**
+     * The answer, with one more sentence from a close hit when the question asks about something
+     * the answer does not mention yet: a question of two parts ("who gave it, and what was it
+     * called?") often has its parts in two passages.
+     */
+    private String completed(String text, List<Hit> hits, List<Concept> concepts, List<Passage> used) {
+        Evidence.Analysed said = evidence.analyse(text + "\n" + contexts(used));
+        List<Concept> missing = concepts.stream()
+                .filter(c -> !c.unknown() && !c.background() && !c.singleCharacter())
+                .filter(c -> !Evidence.mentions(said, c))
+                .toList();
+        if (missing.isEmpty() || text.length() >= COMPLETED_BUDGET - 40) {
+            return text;
+        }
+        double best = hits.get(0).score();
+        String pick = null;
+        Passage from = null;
+        double pickScore = 0;
+        for (Hit h : hits.subList(0, Math.min(CLOSE_HITS, hits.size()))) {
+            if (h.score() < CLOSE_SCORE * best) {
+                break;
+            }
+            for (String s : sentences(h.passage().text())) {
+                if (text.contains(s) || text.length() + s.length() + 1 > COMPLETED_BUDGET) {
+                    continue;
+                }
+                double score = score(s, missing);
+                if (score > pickScore) {
+                    pickScore = score;
+                    pick = s;
+                    from = h.passage();
+                }
+            }
+        }
+        if (pick == null) {
+            return text;
+        }
+        if (!used.contains(from)) {
+            used.add(from);
+        }
+        return text + "\n" + pick;
+    }
+
+    private static String contexts(List<Passage> used) {
+        return String.join("\n", used.stream().map(Passage::context).toList());
     }
 
     /** A number in figures, or in Chinese numerals before a measure word (三个, 两千人). */
