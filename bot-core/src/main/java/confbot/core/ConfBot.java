@@ -18,6 +18,7 @@ import confbot.core.retrieve.QueryBuilder;
 import confbot.core.retrieve.Retriever;
 import confbot.knowledge.KnowledgeBase;
 import confbot.knowledge.KnowledgeLoader;
+import confbot.knowledge.Lexicon;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +92,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
-        QueryBuilder queries =
-                new QueryBuilder(analyzers, new GlossaryMatcher(knowledge.glossary()), loader.conferenceIdsByYear());
+        QueryBuilder queries = new QueryBuilder(
+                analyzers, new GlossaryMatcher(knowledge.glossary()), Lexicon.builtin(), loader.conferenceIdsByYear());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
         return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);

@@ -31,21 +31,23 @@ package confbot.core.answer;
  *       name, whatever its phrasing.
  * </ul>
  *
- * The coverage threshold was chosen on the public evaluation set by a sweep (passing items of 60,
- * built-in knowledge / raw notes alone):
+ * The coverage threshold was chosen by a sweep on the project's development set (tuning part:
+ * its KubeCon questions built-in and raw, its other-conference ones raw; {@code eval/dev/}), with the lexicon's translations in
+ * the concepts, and checked on the part kept aside (passing items; EVALUATION.md has the details):
  *
  * <pre>
- *   threshold  0.30  0.40  0.45  0.50  0.55  0.60  0.70  0.80
- *   built-in     59    60    60    60    59    57    50    40
- *   raw notes    54    55    55    54    53    53    47    42
+ *   threshold           0.10  0.20  0.30  0.40  0.45  0.50
+ *   dev tune (3 x 56)    120   120   117   117   114   114
+ *   dev check (3 x 28)     -    53    54     -    54     -
+ *   public, raw notes     56    56    56    55    55    51
  * </pre>
  *
- * 0.45 is the middle of the plateau both modes share, so that questions unlike the public ones
- * are not decided on its edge. EVALUATION.md says how to rerun the sweep.
+ * Below 0.30 the tuning part gains what the part kept aside loses, so 0.30 it is: coverage
+ * matters less than it did, since required names and the answer's type carry most abstentions.
  */
 public final class AbstainPolicy {
 
-    static final double MIN_COVERAGE = 0.45;
+    static final double MIN_COVERAGE = 0.30;
     /** Above this share of unknown concepts the question is about something else. */
     static final double MAX_UNKNOWN_SHARE = 0.5;
 

@@ -5,6 +5,7 @@ import confbot.core.index.Fields;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Text;
 import confbot.knowledge.Language;
+import confbot.knowledge.Lexicon;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,6 +77,7 @@ public final class QueryBuilder {
     private final Map<String, Optional<Concept.Variant>> variants = new ConcurrentHashMap<>();
 
     private final GlossaryMatcher glossary;
+    private final Lexicon lexicon;
     private final Map<Integer, String> conferenceIdsByYear;
 
     /** Terms of {@code question-words.txt}: a question's phrasing, never what it asks about. */
@@ -84,6 +86,16 @@ public final class QueryBuilder {
     private final Pattern asksNumber;
 
     public QueryBuilder(Analyzers analyzers, GlossaryMatcher glossary, Map<Integer, String> conferenceIdsByYear) {
+        this(analyzers, glossary, Lexicon.none(), conferenceIdsByYear);
+    }
+
+    /**
+     * @param lexicon general translations: each word of the question not in the glossary becomes a
+     *     concept of the word and its translations, so it reaches notes in the other language
+     */
+    public QueryBuilder(
+            Analyzers analyzers, GlossaryMatcher glossary, Lexicon lexicon, Map<Integer, String> conferenceIdsByYear) {
+        this.lexicon = lexicon;
         this.analyzers = analyzers;
         this.phrasing = phrasing(analyzers);
         this.asksNumber = anyOf(lines("/confbot/core/asks-number.txt"));
@@ -135,7 +147,16 @@ public final class QueryBuilder {
             }
             String surface = remaining.substring(token.start(), token.end());
             List<String> bigrams = analyzers.terms(Fields.BIGRAMS, surface);
-            if (concepts.putIfAbsent(token.term(), List.of(new Concept.Variant(List.of(token.term()), bigrams))) == null
+            List<Concept.Variant> forms = new ArrayList<>();
+            forms.add(new Concept.Variant(List.of(token.term()), bigrams));
+            List<String> translations = lexicon.translations(surface);
+            if (translations.isEmpty()) {
+                translations = lexicon.translations(token.term());
+            }
+            for (String t : translations) {
+                variant(t).filter(v -> !forms.contains(v)).ifPresent(forms::add);
+            }
+            if (concepts.putIfAbsent(token.term(), forms) == null
                     && looksLikeName(original, token.start(), token.end())) {
                 required.add(token.term());
             }
