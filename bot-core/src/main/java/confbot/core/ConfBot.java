@@ -14,6 +14,7 @@ import confbot.core.command.Commands;
 import confbot.core.index.Analyzers;
 import confbot.core.ingest.Passage;
 import confbot.core.retrieve.GlossaryMatcher;
+import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.QueryBuilder;
 import confbot.core.retrieve.Retriever;
 import confbot.knowledge.KnowledgeBase;
@@ -93,7 +94,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         QueryBuilder queries = new QueryBuilder(
-                analyzers, new GlossaryMatcher(knowledge.glossary()), Lexicon.builtin(), loader.conferenceIdsByYear());
+                analyzers,
+                new GlossaryMatcher(knowledge.glossary()),
+                Lexicon.builtin(),
+                new HanlpTagger().warmUp(),
+                loader.conferenceIdsByYear());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
         return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);

@@ -81,8 +81,9 @@ public final class AnswerWriter {
                         .filter(c -> !c.equals(asked.get()) && !c.equals(BOTH))
                         .isPresent();
         Features f = features(concepts, analysed, otherConference, top.score());
-        if (retrieval.plan().asksNumber()
-                && !givesNumber(window, retrieval.plan().question())) {
+        List<Passage> used = new ArrayList<>();
+        String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
+        if (retrieval.plan().asksNumber() && !givesNumber(text, retrieval.plan().question())) {
             f = new Features(
                     f.coverage(),
                     f.unknownConcepts(),
@@ -97,8 +98,6 @@ public final class AnswerWriter {
             return new Answer(
                     false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
         }
-        List<Passage> used = new ArrayList<>();
-        String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
         return new Answer(
                 true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
     }
@@ -185,20 +184,35 @@ public final class AnswerWriter {
     /** A number in figures, or in Chinese numerals before a measure word (三个, 两千人). */
     private static final Pattern NUMBER =
             Pattern.compile("\\d+(?:[.,]\\d+)*|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
+    /**
+     * A number that dates rather than counts: a year (2019, unless people or things follow it), a
+     * day of a month (18 April, April 18th, 10月20日), an ISO date. "How many came" is not answered
+     * by the day they came.
+     */
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 
-    /** Whether the evidence gives a number the question does not already hold (its year, "day 2"). */
-    static boolean givesNumber(List<Passage> window, String question) {
+    private static final Pattern DATE =
+            Pattern.compile("(?i)(?:\\b(?:19|20)\\d\\d\\b(?!\\s*(?:\\+|people|attendees|participants|人|名|位))"
+                    + "|\\d{4}-\\d\\d-\\d\\d"
+                    + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:" + MONTH + ")"
+                    + "|(?:" + MONTH + ")\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b"
+                    + "|\\d{1,4}\\s*[年月日号])");
+
+    /**
+     * Whether an answer gives a number that counts something and that the question does not already
+     * hold (its year, "day 2"): the answer to "how many", not a date.
+     */
+    static boolean givesNumber(String answer, String question) {
         java.util.Set<String> asked = new java.util.HashSet<>();
         java.util.regex.Matcher q = NUMBER.matcher(question);
         while (q.find()) {
             asked.add(q.group());
         }
-        for (Passage p : window) {
-            java.util.regex.Matcher m = NUMBER.matcher(p.text());
-            while (m.find()) {
-                if (!asked.contains(m.group())) {
-                    return true;
-                }
+        String counts = DATE.matcher(answer).replaceAll(" ");
+        java.util.regex.Matcher m = NUMBER.matcher(counts);
+        while (m.find()) {
+            if (!asked.contains(m.group())) {
+                return true;
             }
         }
         return false;

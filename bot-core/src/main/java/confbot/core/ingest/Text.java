@@ -51,6 +51,11 @@ public final class Text {
         return out.toString();
     }
 
+    /** Whether the text has a Chinese character. */
+    public static boolean hasHan(String text) {
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
     /** Whether the text has at least one letter or digit (a line of only punctuation does not). */
     public static boolean hasWords(String text) {
         return text.codePoints().anyMatch(Character::isLetterOrDigit);

@@ -78,10 +78,13 @@ public final class QueryBuilder {
 
     private final GlossaryMatcher glossary;
     private final Lexicon lexicon;
+    private final WordTagger tagger;
     private final Map<Integer, String> conferenceIdsByYear;
 
     /** Terms of {@code question-words.txt}: a question's phrasing, never what it asks about. */
     private final Set<String> phrasing;
+    /** The lines of {@code question-words.txt} as written. */
+    private final List<String> phrasingWords;
     /** {@code asks-number.txt}: phrasings that ask for a number. */
     private final Pattern asksNumber;
 
@@ -95,9 +98,27 @@ public final class QueryBuilder {
      */
     public QueryBuilder(
             Analyzers analyzers, GlossaryMatcher glossary, Lexicon lexicon, Map<Integer, String> conferenceIdsByYear) {
+        this(analyzers, glossary, lexicon, WordTagger.none(), conferenceIdsByYear);
+    }
+
+    /**
+     * @param lexicon general translations: each word of the question not in the glossary becomes a
+     *     concept of the word and its translations, so it reaches notes in the other language
+     * @param tagger reads the Chinese of a question by dictionary words: its function words are
+     *     phrasing, its names are required, and a word the index's analyser splits (会展中心, 魏泽人)
+     *     is one concept
+     */
+    public QueryBuilder(
+            Analyzers analyzers,
+            GlossaryMatcher glossary,
+            Lexicon lexicon,
+            WordTagger tagger,
+            Map<Integer, String> conferenceIdsByYear) {
+        this.tagger = tagger;
         this.lexicon = lexicon;
         this.analyzers = analyzers;
         this.phrasing = phrasing(analyzers);
+        this.phrasingWords = lines("/confbot/core/question-words.txt");
         this.asksNumber = anyOf(lines("/confbot/core/asks-number.txt"));
         this.glossary = glossary;
         this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
@@ -113,6 +134,12 @@ public final class QueryBuilder {
         Map<String, String> kinds = new HashMap<>();
         StringBuilder rest = new StringBuilder(normalized);
         for (GlossaryMatcher.Match m : glossary.find(normalized)) {
+            if (isPhrasing(m.form())) {
+                // A deployment's glossary may list a phrasing word as a term ("notes" / 笔记); in a
+                // question it still only points at the notes.
+                blank(rest, m.start(), m.end());
+                continue;
+            }
             List<Concept.Variant> variants = new ArrayList<>();
             List<String> forms = new ArrayList<>(m.group().forms());
             if (ASKS_PLACE.equals(m.group().kind())) {
@@ -133,22 +160,44 @@ public final class QueryBuilder {
                     required.add(m.form());
                 }
             }
-            for (int i = m.start(); i < m.end(); i++) {
-                rest.setCharAt(i, ' ');
-            }
+            blank(rest, m.start(), m.end());
         }
         // Years of known conferences become the conference hint; any other year is a name.
         String remaining = YEAR.matcher(rest)
                 .replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
+        List<WordTagger.Word> tagged = tagger.tag(remaining);
+        WordTagger.Word merged = null;
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
             if (phrasing.contains(token.term())) {
                 continue;
             }
             String surface = remaining.substring(token.start(), token.end());
+            String key = token.term();
+            boolean name = looksLikeName(original, token.start(), token.end());
+            Optional<WordTagger.Word> word = Text.hasHan(surface)
+                    ? covering(tagged, token).filter(w -> allHan(w.text()) && !holdsPhrasing(w.text()))
+                    : Optional.empty();
+            if (word.isPresent()) {
+                WordTagger.Word w = word.get();
+                if (w.kind() == WordTagger.Kind.FUNCTION || w == merged || phrasing.contains(w.text())) {
+                    continue;
+                }
+                if (w.end() - w.start() > surface.length()) {
+                    // The analyser split a word the dictionary knows: one concept, matched as a phrase.
+                    merged = w;
+                    surface = w.text();
+                    key = w.text();
+                }
+                name = name || (w.kind() == WordTagger.Kind.NAME && w.text().length() > 1);
+            }
             List<String> bigrams = analyzers.terms(Fields.BIGRAMS, surface);
             List<Concept.Variant> forms = new ArrayList<>();
-            forms.add(new Concept.Variant(List.of(token.term()), bigrams));
+            if (key.equals(token.term())) {
+                forms.add(new Concept.Variant(List.of(token.term()), bigrams));
+            } else {
+                variant(surface).ifPresent(forms::add);
+            }
             List<String> translations = lexicon.translations(surface);
             if (translations.isEmpty()) {
                 translations = lexicon.translations(token.term());
@@ -156,9 +205,8 @@ public final class QueryBuilder {
             for (String t : translations) {
                 variant(t).filter(v -> !forms.contains(v)).ifPresent(forms::add);
             }
-            if (concepts.putIfAbsent(token.term(), forms) == null
-                    && looksLikeName(original, token.start(), token.end())) {
-                required.add(token.term());
+            if (!forms.isEmpty() && concepts.putIfAbsent(key, forms) == null && name) {
+                required.add(key);
             }
         }
 
@@ -201,6 +249,47 @@ public final class QueryBuilder {
                 built,
                 recall(planned),
                 asksNumber.matcher(normalized).find());
+    }
+
+    /** The dictionary word a token of the analyser starts in, if the tagger read one there. */
+    private static Optional<WordTagger.Word> covering(List<WordTagger.Word> words, Analyzers.Token token) {
+        for (WordTagger.Word w : words) {
+            if (w.start() <= token.start() && token.start() < w.end() && token.end() <= w.end()) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allHan(String word) {
+        return word.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * Whether a dictionary word holds a phrasing word: the tagger's guesses at names run across
+     * phrasing (占多大 read as a person), and such a word is better left to the analyser's split.
+     */
+    private boolean holdsPhrasing(String word) {
+        if (word.length() < 3) {
+            return false;
+        }
+        for (String p : phrasingWords) {
+            if (p.length() > 1 && word.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isPhrasing(String form) {
+        List<String> terms = analyzers.terms(Fields.WORDS, form);
+        return !terms.isEmpty() && phrasing.containsAll(terms);
+    }
+
+    private static void blank(StringBuilder text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            text.setCharAt(i, ' ');
+        }
     }
 
     /** The terms of the question-words list, analysed as questions are. */
