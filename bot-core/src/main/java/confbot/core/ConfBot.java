@@ -95,7 +95,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         QueryBuilder queries = new QueryBuilder(
                 analyzers,
-                new GlossaryMatcher(knowledge.glossary()),
+                new GlossaryMatcher(loader.glossary(setup)),
                 Lexicon.builtin(),
                 new HanlpTagger().warmUp(),
                 loader.conferenceIdsByYear());

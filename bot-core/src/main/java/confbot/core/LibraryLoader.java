@@ -13,11 +13,15 @@ import confbot.core.ingest.Passage;
 import confbot.core.ingest.Passages;
 import confbot.knowledge.Conference;
 import confbot.knowledge.FrontMatter;
+import confbot.knowledge.Glossary;
 import confbot.knowledge.KnowledgeBase;
+import confbot.knowledge.KnowledgeException;
+import confbot.knowledge.KnowledgeLoader;
 import confbot.knowledge.Note;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +51,24 @@ public final class LibraryLoader {
         this.analyzers = analyzers;
         this.conferenceIdsByYear =
                 builtin.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
+    }
+
+    /**
+     * The glossary a setup asks for: the shipped one unless switched off, plus each file given.
+     *
+     * @throws IllegalArgumentException naming the file and line when one cannot be read or parsed
+     */
+    public Glossary glossary(Setup setup) {
+        Glossary out = setup.builtinGlossary() ? builtin.glossary() : Glossary.empty();
+        for (Path file : setup.glossaries()) {
+            try {
+                out = out.plus(new KnowledgeLoader()
+                        .parseGlossary(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException | KnowledgeException e) {
+                throw new IllegalArgumentException("cannot read glossary " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     public Map<Integer, String> conferenceIdsByYear() {
@@ -100,6 +122,6 @@ public final class LibraryLoader {
 
         PassageIndex index = PassageIndex.build(passages, analyzers);
         log.debug("Index ready: {} passages from {} notes, {} talks", index.size(), notes.size(), talks.size());
-        return new Library(index, kb.conferences(), catalog, kb.glossary(), notes.size());
+        return new Library(index, kb.conferences(), catalog, glossary(setup), notes.size());
     }
 }

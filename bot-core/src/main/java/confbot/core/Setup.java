@@ -4,17 +4,27 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What to load: the built-in knowledge or not, raw notes folders, talk catalogs.
+ * What to load: the built-in knowledge or not, raw notes folders, talk catalogs, glossaries.
  *
  * @param builtin whether to include the curated notes and conference facts
  * @param notesFolders folders of Markdown or text notes to index as they are
  * @param catalogs talk catalogs: the TSV of {@code shared/data/*-talks.tsv}, iCalendar {@code .ics}
  *     or a pretalx/frab {@code schedule.json}
+ * @param builtinGlossary whether the shipped glossary (names and terms of the KubeCon China notes)
+ *     expands questions; the engine answers without it, from its general lexicon and tagger
+ * @param glossaries glossary files of a deployment ({@code kind<TAB>form<TAB>form...}), added to it
  */
-public record Setup(boolean builtin, List<Path> notesFolders, List<Path> catalogs) {
+public record Setup(
+        boolean builtin, List<Path> notesFolders, List<Path> catalogs, boolean builtinGlossary, List<Path> glossaries) {
     public Setup {
         notesFolders = List.copyOf(notesFolders);
         catalogs = List.copyOf(catalogs);
+        glossaries = List.copyOf(glossaries);
+    }
+
+    /** With the shipped glossary and no other. */
+    public Setup(boolean builtin, List<Path> notesFolders, List<Path> catalogs) {
+        this(builtin, notesFolders, catalogs, true, List.of());
     }
 
     public static Setup builtinOnly() {

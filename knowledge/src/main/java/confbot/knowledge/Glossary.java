@@ -17,6 +17,12 @@ public record Glossary(List<Group> groups) {
         return new Glossary(List.of());
     }
 
+    /** This glossary's groups, then the other's. */
+    public Glossary plus(Glossary other) {
+        return new Glossary(java.util.stream.Stream.concat(groups.stream(), other.groups.stream())
+                .toList());
+    }
+
     /** Equivalent forms, English first. */
     public record Group(String kind, List<String> forms) {
         public Group {

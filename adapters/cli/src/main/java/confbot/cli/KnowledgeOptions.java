@@ -25,6 +25,17 @@ final class KnowledgeOptions {
     @Option(names = "--no-builtin", description = "Leave the built-in knowledge out.")
     boolean noBuiltin;
 
+    @Option(
+            names = "--glossary",
+            paramLabel = "FILE",
+            description = "Add a glossary of names and terms (kind<TAB>form<TAB>form..., repeatable).")
+    List<Path> glossaries = new ArrayList<>();
+
+    @Option(
+            names = "--no-glossary",
+            description = "Leave the shipped glossary out: questions are read with the general lexicon alone.")
+    boolean noGlossary;
+
     /** @throws IllegalArgumentException naming the first missing folder or file */
     Setup setup() {
         for (Path dir : notes) {
@@ -37,10 +48,15 @@ final class KnowledgeOptions {
                 throw new IllegalArgumentException("--catalog: no such file: " + file);
             }
         }
+        for (Path file : glossaries) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--glossary: no such file: " + file);
+            }
+        }
         if (noBuiltin && notes.isEmpty() && catalogs.isEmpty()) {
             throw new IllegalArgumentException(
                     "--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
         }
-        return new Setup(!noBuiltin, notes, catalogs);
+        return new Setup(!noBuiltin, notes, catalogs, !noGlossary, glossaries);
     }
 }

@@ -143,6 +143,12 @@ final class ServeCli implements Callable<Integer> {
         if (knowledge.noBuiltin) {
             option(options, names, Settings.BUILTIN, "false", "--no-builtin");
         }
+        if (!knowledge.glossaries.isEmpty()) {
+            option(options, names, Settings.GLOSSARIES, join(knowledge.glossaries), "--glossary");
+        }
+        if (knowledge.noGlossary) {
+            option(options, names, Settings.BUILTIN_GLOSSARY, "false", "--no-glossary");
+        }
         if (skipBacklog) {
             option(options, names, "TELEGRAM_SKIP_BACKLOG", "true", "--skip-backlog");
         }

@@ -128,7 +128,11 @@ record ServeSettings(
             throw new IllegalArgumentException(env.describe(Settings.BUILTIN)
                     + " is false and no notes or catalogs are set: there is nothing to answer from");
         }
-        return new Setup(builtin, notes, catalogs);
+        boolean builtinGlossary = env.get(Settings.BUILTIN_GLOSSARY)
+                .map(v -> bool(env, Settings.BUILTIN_GLOSSARY, v))
+                .orElse(true);
+        List<Path> glossaries = paths(env, Settings.GLOSSARIES, Files::isRegularFile, "no such file");
+        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries);
     }
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {

@@ -41,6 +41,8 @@ final class Settings {
     static final String BUILTIN = "CONFBOT_BUILTIN";
     static final String NOTES = "CONFBOT_NOTES";
     static final String CATALOGS = "CONFBOT_CATALOGS";
+    static final String GLOSSARIES = "CONFBOT_GLOSSARIES";
+    static final String BUILTIN_GLOSSARY = "CONFBOT_BUILTIN_GLOSSARY";
     static final String ADMINS_TELEGRAM = "CONFBOT_ADMINS_TELEGRAM";
     static final String ADMINS_DISCORD = "CONFBOT_ADMINS_DISCORD";
     static final String RATE_PER_USER = "CONFBOT_RATE_LIMIT_PER_USER";
@@ -66,6 +68,8 @@ final class Settings {
             new Setting("knowledge.builtin", BUILTIN, Type.BOOLEAN),
             new Setting("knowledge.notes", NOTES, Type.PATHS),
             new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
+            new Setting("knowledge.glossaries", GLOSSARIES, Type.PATHS),
+            new Setting("knowledge.builtin_glossary", BUILTIN_GLOSSARY, Type.BOOLEAN),
             new Setting("admins.telegram", ADMINS_TELEGRAM, Type.IDS),
             new Setting("admins.discord", ADMINS_DISCORD, Type.IDS),
             new Setting("rate_limit.per_user_per_minute", RATE_PER_USER, Type.INTEGER),
