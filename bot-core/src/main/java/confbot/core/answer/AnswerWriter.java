@@ -54,7 +54,8 @@ public final class AnswerWriter {
     static final double RUNNER_UP = 0.8;
 
     // Sentence ends and line breaks; not semicolons, which join the items of one listing sentence.
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|\\n|(?<=\\.)\\s+(?=\\S)");
+    // A line that ends in a comma goes on in the next (hard-wrapped text): no end there.
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)");
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
@@ -439,7 +440,7 @@ public final class AnswerWriter {
                 used.add(window.get(s.passage()));
             }
             current = s.passage();
-            run.add(s.text().length() > BUDGET ? s.text().substring(0, BUDGET - 1) + "…" : s.text());
+            run.add(shortened(s.text(), BUDGET));
         }
         out.append(out.length() > 0 ? "\n" : "")
                 .append(join(run, window.get(current).language() == confbot.knowledge.Language.ZH));
@@ -473,7 +474,7 @@ public final class AnswerWriter {
         chosen = withWhatColonsIntroduce(scored, chosen, budget);
         List<String> out = new ArrayList<>();
         for (Sentence s : chosen) {
-            out.add(s.text().length() > budget ? s.text().substring(0, Math.max(0, budget - 1)) + "…" : s.text());
+            out.add(shortened(s.text(), budget));
         }
         return out;
     }
@@ -506,10 +507,35 @@ public final class AnswerWriter {
         return out;
     }
 
+    /**
+     * Longest sentence given whole however small the budget left: a chat bubble holds it, and a
+     * sentence cut short reads as an error.
+     */
+    static final int LONGEST_SENTENCE = 800;
+
+    /**
+     * A sentence within the budget: whole when it fits or is not too long to read whole; else cut at
+     * its last clause break before the budget, marked with an ellipsis.
+     */
+    static String shortened(String sentence, int budget) {
+        if (sentence.length() <= Math.max(budget, LONGEST_SENTENCE)) {
+            return sentence;
+        }
+        int limit = Math.max(budget, BUDGET) - 1;
+        int cut = limit;
+        for (int i = limit; i > limit / 2; i--) {
+            if ("，,；;、：:".indexOf(sentence.charAt(i)) >= 0) {
+                cut = i;
+                break;
+            }
+        }
+        return sentence.substring(0, cut).strip() + "…";
+    }
+
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         for (String s : SENTENCE_END.split(text)) {
-            String t = s.strip();
+            String t = s.strip().replace(",\n", ", ").replaceAll("(?<=[，、])\n", "");
             if (!t.isEmpty()) {
                 out.add(t);
             }

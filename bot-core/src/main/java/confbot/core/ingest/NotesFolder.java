@@ -155,7 +155,8 @@ public final class NotesFolder {
                 // A time or a place alone says nothing; its key says what it is.
                 boolean bare = !List.of("description", "excerpt", "summary", "subtitle", "abstract")
                         .contains(key);
-                lead.append(bare ? key + ": " : "").append(value).append("\n\n");
+                String label = Character.toUpperCase(key.charAt(0)) + key.substring(1) + ": ";
+                lead.append(bare ? label : "").append(value).append("\n\n");
             }
         }
         StringBuilder context = new StringBuilder(title);

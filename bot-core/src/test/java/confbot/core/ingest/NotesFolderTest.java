@@ -130,7 +130,7 @@ final class NotesFolderTest {
 
         String text = texts(folder.read(root));
 
-        assertThat(text).contains("address: 1 Main Street, Springfield", "The summit was in June.", "Body.");
+        assertThat(text).contains("Address: 1 Main Street, Springfield", "The summit was in June.", "Body.");
         assertThat(text).doesNotContain("layout", "post\n", "/img/a.jpg");
     }
 
