@@ -10,7 +10,9 @@ import java.util.List;
  * {@link WordTagger} on HanLP's portable dictionaries (Apache-2.0, {@code com.hankcs:hanlp}): a
  * Viterbi segmenter over its core and custom dictionaries, with its recognisers of Chinese and transliterated
  * person names and of place names. HanLP keeps its dictionaries in static fields, loaded on first
- * use (about 0.25 s, 30 MB); {@link #warmUp()} lets the composition root pay that at start.
+ * use (0.25-0.75 s on this machine, about 30 MB); {@link #warmUp()} lets the composition root load them
+ * beside the index build. HanLP's loading is class initialisation, which the JVM runs once,
+ * whichever thread asks first.
  */
 public final class HanlpTagger implements WordTagger {
 
