@@ -7,6 +7,7 @@ import confbot.core.ingest.Passage;
 import confbot.core.retrieve.Concept;
 import confbot.core.retrieve.Hit;
 import confbot.core.retrieve.Retrieval;
+import confbot.core.retrieve.Retriever;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +39,6 @@ public final class AnswerWriter {
      * context, and that sentence is the answer.
      */
     static final double CLEARLY_BETTER = 0.8;
-    /** The conference id of knowledge about both editions. */
-    static final String BOTH = "both";
     /** Sources listed under an answer. */
     static final int MAX_SOURCES = 3;
     /**
@@ -79,7 +78,7 @@ public final class AnswerWriter {
         boolean otherConference = asked.isPresent()
                 && top.passage()
                         .conference()
-                        .filter(c -> !c.equals(asked.get()) && !c.equals(BOTH))
+                        .filter(c -> !c.equals(asked.get()) && !c.equals(Retriever.ALL_EDITIONS))
                         .isPresent();
         Features f = features(concepts, analysed, otherConference, top.score());
         List<Passage> used = new ArrayList<>();

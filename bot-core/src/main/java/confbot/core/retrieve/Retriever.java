@@ -51,7 +51,7 @@ public final class Retriever {
             double weight = sp.passage().language() == plan.language() ? 1.0 : OTHER_LANGUAGE;
             found.add(new Hit(sp.passage(), sp.score() * weight));
         }
-        List<Hit> hits = scoped(found, plan);
+        List<Hit> hits = inConference(scoped(found, plan), plan);
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         if (!hits.isEmpty()) {
             // The best passage in the other language, when its translation exists, is answered
@@ -64,6 +64,30 @@ public final class Retriever {
         }
         return new Retrieval(plan, hits.size() > n ? new ArrayList<>(hits.subList(0, n)) : hits);
     }
+
+    /**
+     * The hits about the conference the question names (by its year): a filter, not a nudge, since
+     * a passage about another edition answers another question. When none is about it, knowledge
+     * about every edition; all hits only when there is neither.
+     */
+    private static List<Hit> inConference(List<Hit> hits, QueryPlan plan) {
+        if (plan.conference().isEmpty()) {
+            return hits;
+        }
+        String asked = plan.conference().get();
+        for (String wanted : List.of(asked, ALL_EDITIONS)) {
+            List<Hit> in = new ArrayList<>(hits.stream()
+                    .filter(h -> h.passage().conference().filter(wanted::equals).isPresent())
+                    .toList());
+            if (!in.isEmpty()) {
+                return in;
+            }
+        }
+        return hits;
+    }
+
+    /** The conference id of knowledge about every edition. */
+    public static final String ALL_EDITIONS = "both";
 
     /**
      * The hits from the notes in scope: those whose context matches the most of the question (by
