@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateStore;
 import confbot.core.testing.Fixtures;
 import confbot.core.testing.LogCapture;
 import confbot.telegram.FakeTelegram;
@@ -49,6 +51,7 @@ final class ServeTelegramTest {
     private Level confbotLevel;
     private FakeTelegram telegram;
     private Optional<Server> server = Optional.empty();
+    private Optional<StateStore> store = Optional.empty();
 
     @BeforeEach
     void captureEverything() throws IOException {
@@ -62,6 +65,7 @@ final class ServeTelegramTest {
     @AfterEach
     void restore() {
         server.ifPresent(Server::close);
+        store.ifPresent(StateStore::close);
         telegram.close();
         logs.close();
         root.setLevel(rootLevel);
@@ -79,7 +83,7 @@ final class ServeTelegramTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 registry);
@@ -117,7 +121,7 @@ final class ServeTelegramTest {
                 Map.of()));
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -155,7 +159,7 @@ final class ServeTelegramTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly(), settings.botOptions()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 registry);
@@ -171,8 +175,15 @@ final class ServeTelegramTest {
     @Test
     void aTokenTelegramRefusesFailsStartWithout401EchoingTheToken() {
         String wrong = "987654321:AAH-refused_secret_abcdef0123";
-        Map<String, String> env =
-                Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", telegram.url(), "CONFBOT_HTTP_PORT", "0");
+        Map<String, String> env = Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                wrong,
+                "TELEGRAM_API_URL",
+                telegram.url(),
+                "CONFBOT_HTTP_PORT",
+                "0",
+                "CONFBOT_STATE_FILE",
+                dir.resolve("state.db").toString());
 
         CliTest.Run r = CliTest.run(
                 "", env, "serve", "--no-builtin", "--notes", fixtureNotes().toString());
@@ -206,6 +217,14 @@ final class ServeTelegramTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("TELEGRAM_BOT_TOKEN_FILE").doesNotContain(SECRET);
         assertThat(logs.everything()).doesNotContain(SECRET);
+    }
+
+    /** The adapters as serve makes them, over a state file in the test's folder. */
+    private Server.AdapterFactory adapters(ServeSettings settings) {
+        StateStore opened = JdbcStateStore.open(
+                new confbot.core.state.StateLocation.SqliteFile(dir.resolve("state.db"), "--state"));
+        store = Optional.of(opened);
+        return bot -> settings.adapters().create(bot, store, settings.inbox());
     }
 
     /** A small notes folder, so the refused-token run does not build the whole built-in index. */

@@ -8,13 +8,11 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -23,8 +21,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *
  * <p>The JDK's HTTP server instead of telegrambots-webhook, whose newest release that resolves
  * (9.5.0) does not match telegrambots 10.2.0 and would add Javalin for one endpoint. The push is
- * acknowledged as soon as it is queued: Telegram resends pushes that take too long, and the
- * dispatcher drops such resends.
+ * acknowledged as soon as it is journaled, not answered: Telegram resends pushes that take too
+ * long, and the journal recognises such resends. A push that cannot be journaled gets 503, so that
+ * Telegram pushes it again.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -37,7 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final String path;
     private final byte[] secret;
     private final ObjectMapper json;
-    private final LongPollingUpdateConsumer consumer;
+    private final Predicate<Update> consumer;
     private final ExecutorService executor;
     private HttpServer server;
 
@@ -46,7 +45,7 @@ final class WebhookReceiver implements AutoCloseable {
             String path,
             String secret,
             ObjectMapper json,
-            LongPollingUpdateConsumer consumer,
+            Predicate<Update> consumer,
             ExecutorService executor) {
         this.port = port;
         this.path = path;
@@ -102,8 +101,8 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            consumer.consume(new ArrayList<>(List.of(update)));
-            exchange.sendResponseHeaders(200, -1);
+            // 200 only once the push is journaled; otherwise Telegram pushes it again later.
+            exchange.sendResponseHeaders(consumer.test(update) ? 200 : 503, -1);
         } catch (RuntimeException e) {
             log.warn("Webhook request failed: {}", e.getClass().getSimpleName());
         }
