@@ -58,7 +58,10 @@ record Retries(Duration retryFor, Duration firstBackoff, Duration maxBackoff) {
     record Final() implements Failure {}
 
     static Failure classify(TelegramApiException e) {
-        if (e instanceof TelegramApiRequestException request && request.getErrorCode() != null) {
+        // telegrambots leaves the code 0 (not null) when the body could not be read.
+        if (e instanceof TelegramApiRequestException request
+                && request.getErrorCode() != null
+                && request.getErrorCode() >= 400) {
             int code = request.getErrorCode();
             if (code == TOO_MANY_REQUESTS) {
                 Integer seconds = request.getParameters() == null

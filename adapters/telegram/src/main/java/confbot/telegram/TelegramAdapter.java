@@ -233,8 +233,9 @@ public final class TelegramAdapter implements ChatAdapter {
             }
             closed = true;
         }
+        int queued = 0;
         if (dispatcher != null) {
-            dispatcher.stopAccepting();
+            queued = dispatcher.stopAccepting();
         }
         if (webhook != null) {
             webhook.close();
@@ -242,7 +243,7 @@ public final class TelegramAdapter implements ChatAdapter {
         stopLongPolling();
         if (dispatcher != null) {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            int queued = dispatcher.drain(DRAIN_TIMEOUT);
+            queued += dispatcher.drain(DRAIN_TIMEOUT);
             int unsent = sendQueue.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (queued + unsent > 0) {
                 log.info("{} update(s) left journaled for the next start", queued + unsent);
@@ -299,13 +300,13 @@ public final class TelegramAdapter implements ChatAdapter {
 
     /**
      * The next long poll: like telegrambots' DefaultGetUpdatesGenerator, with a shorter hold, and
-     * with the offset after the last update journaled rather than the last one received: only what
-     * is on disk is ever confirmed. (The two are the same unless journaling failed.)
+     * with the offset after the last update journaled rather than the last one received, which is
+     * what confirms updates to Telegram: only what is on disk is ever confirmed. (The two differ
+     * only at start, after answering what the last run left, and while stopping.)
      */
     private GetUpdates nextPoll(Integer lastReceived) {
-        long journaled = dispatcher.highestJournaled();
         return GetUpdates.builder()
-                .offset((int) Math.min(lastReceived, journaled) + 1)
+                .offset((int) dispatcher.highestJournaled() + 1)
                 .limit(100)
                 .timeout(POLL_TIMEOUT_SECONDS)
                 .allowedUpdates(ALLOWED_UPDATES)

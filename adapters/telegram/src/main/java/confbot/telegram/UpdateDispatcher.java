@@ -167,9 +167,17 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
     }
 
-    /** Hands no more updates to the workers; they are still journaled, for the next start. */
-    void stopAccepting() {
+    /**
+     * Hands no more updates to the workers, and takes back those waiting for one: they are
+     * journaled, and the next start answers them. Those being handled go on.
+     *
+     * @return how many waiting updates were taken back
+     */
+    int stopAccepting() {
         accepting = false;
+        List<Runnable> left = new ArrayList<>();
+        workers.getQueue().drainTo(left);
+        return left.size();
     }
 
     /**
@@ -179,10 +187,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * @return how many queued updates were left for the next start
      */
     int drain(Duration timeout) {
-        stopAccepting();
-        List<Runnable> left = new ArrayList<>();
+        int left = stopAccepting();
         workers.shutdown();
-        workers.getQueue().drainTo(left);
         try {
             if (!workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Updates still being handled after {} s", timeout.toSeconds());
@@ -190,7 +196,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return left.size();
+        return left;
     }
 
     /** Closing through telegrambots (unregistering the bot) drains as well. */

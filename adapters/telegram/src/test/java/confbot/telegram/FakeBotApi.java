@@ -11,9 +11,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +71,21 @@ final class FakeBotApi implements AutoCloseable {
     private Optional<Integer> tooManyRequestsOnNextSend = Optional.empty();
     private Optional<String> rejectMarker = Optional.empty();
     private int getUpdatesFailures;
+    private final Deque<Fault> sendFaults = new ArrayDeque<>();
+    private final Map<Long, Integer> floodedChats = new HashMap<>();
+    private int floodRetryAfter;
+
+    /** How the fake can fail a sendMessage, as Telegram and the proxies before it do. */
+    enum Fault {
+        /** 502 with the Bot API's JSON error body. */
+        BAD_GATEWAY,
+        /** 502 with a proxy's HTML page: not JSON. */
+        HTML_ERROR_PAGE,
+        /** The connection closed without any response. */
+        DROPPED_CONNECTION,
+        /** 429 asking to wait one second. */
+        TOO_MANY_REQUESTS
+    }
 
     FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -95,6 +114,27 @@ final class FakeBotApi implements AutoCloseable {
         lock.lock();
         try {
             tooManyRequestsOnNextSend = Optional.of(retryAfterSeconds);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails the next sendMessage calls, one fault each, in order. */
+    void failNextSendMessages(Fault... faults) {
+        lock.lock();
+        try {
+            sendFaults.addAll(List.of(faults));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Answers the next {@code times} sendMessage calls into {@code chatId} with 429, retry_after {@code seconds}. */
+    void floodChat(long chatId, int seconds, int times) {
+        lock.lock();
+        try {
+            floodedChats.put(chatId, times);
+            floodRetryAfter = seconds;
         } finally {
             lock.unlock();
         }
@@ -160,6 +200,22 @@ final class FakeBotApi implements AutoCloseable {
                         default -> new Response(404, error(404, "Not Found: method not found"));
                     };
             calls.add(new Call(method, body, raw, response.status()));
+            if (response.status() == DROPPED) {
+                // Promise a body and cut it short: the server then closes the connection mid-response.
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().write("{\"ok\":".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                return;
+            }
+            if (response.status() == HTML) {
+                byte[] page = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html");
+                exchange.sendResponseHeaders(502, page.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(page);
+                }
+                return;
+            }
             respond(exchange, response.status(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -211,6 +267,29 @@ final class FakeBotApi implements AutoCloseable {
     private Response sendMessage(JsonNode body) {
         lock.lock();
         try {
+            long chat = body.path("chat_id").asLong();
+            Integer flooded = floodedChats.get(chat);
+            if (flooded != null && flooded > 0) {
+                floodedChats.put(chat, flooded - 1);
+                ObjectNode error = error(429, "Too Many Requests: retry after " + floodRetryAfter);
+                error.putObject("parameters").put("retry_after", floodRetryAfter);
+                return new Response(429, error);
+            }
+            Fault fault = sendFaults.poll();
+            if (fault != null) {
+                switch (fault) {
+                    case BAD_GATEWAY:
+                        return new Response(502, error(502, "Bad Gateway"));
+                    case HTML_ERROR_PAGE:
+                        return new Response(HTML, error(502, "html"));
+                    case DROPPED_CONNECTION:
+                        return new Response(DROPPED, error(0, "dropped"));
+                    case TOO_MANY_REQUESTS:
+                        ObjectNode error = error(429, "Too Many Requests: retry after 1");
+                        error.putObject("parameters").put("retry_after", 1);
+                        return new Response(429, error);
+                }
+            }
             if (tooManyRequestsOnNextSend.isPresent()) {
                 int retryAfter = tooManyRequestsOnNextSend.get();
                 tooManyRequestsOnNextSend = Optional.empty();
@@ -293,6 +372,10 @@ final class FakeBotApi implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
+
+    // Pseudo statuses for the recorded calls: a dropped connection, an HTML page with 502.
+    static final int DROPPED = -1;
+    static final int HTML = -502;
 
     private record Response(int status, JsonNode body) {}
 }
