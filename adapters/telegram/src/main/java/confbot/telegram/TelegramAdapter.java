@@ -87,6 +87,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private final BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
+    private final UpdateReader reader = new UpdateReader(json);
     private final AtomicInteger threadCount = new AtomicInteger();
     private final Object lifecycle = new Object();
 
@@ -305,12 +306,12 @@ public final class TelegramAdapter implements ChatAdapter {
      * only at start, after answering what the last run left, and while stopping.)
      */
     private GetUpdates nextPoll(Integer lastReceived) {
-        return GetUpdates.builder()
+        return reader.lenient(GetUpdates.builder()
                 .offset((int) dispatcher.highestJournaled() + 1)
                 .limit(100)
                 .timeout(POLL_TIMEOUT_SECONDS)
                 .allowedUpdates(ALLOWED_UPDATES)
-                .build();
+                .build());
     }
 
     private void startWebhook() throws Exception {
@@ -318,7 +319,7 @@ public final class TelegramAdapter implements ChatAdapter {
                 config.webhookPort(),
                 config.webhookPath().orElseThrow(),
                 config.webhookSecret().orElseThrow(),
-                json,
+                reader,
                 dispatcher::accept,
                 Executors.newFixedThreadPool(2, daemon("confbot-telegram-webhook")));
         // Listen first, so that Telegram's first push finds the listener.

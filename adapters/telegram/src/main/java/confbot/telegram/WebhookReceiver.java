@@ -1,6 +1,5 @@
 package confbot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -35,7 +34,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final int port;
     private final String path;
     private final byte[] secret;
-    private final ObjectMapper json;
+    private final UpdateReader reader;
     private final Predicate<Update> consumer;
     private final ExecutorService executor;
     private HttpServer server;
@@ -44,13 +43,13 @@ final class WebhookReceiver implements AutoCloseable {
             int port,
             String path,
             String secret,
-            ObjectMapper json,
+            UpdateReader reader,
             Predicate<Update> consumer,
             ExecutorService executor) {
         this.port = port;
         this.path = path;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.json = json;
+        this.reader = reader;
         this.consumer = consumer;
         this.executor = executor;
     }
@@ -95,7 +94,8 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(413, -1);
                     return;
                 }
-                update = json.readValue(bytes, Update.class);
+                // Read leniently: a push refused with 400 would be pushed again, and block the rest.
+                update = reader.readPush(bytes);
             } catch (IOException e) {
                 log.warn("Webhook body is not an update: {}", e.getClass().getSimpleName());
                 exchange.sendResponseHeaders(400, -1);

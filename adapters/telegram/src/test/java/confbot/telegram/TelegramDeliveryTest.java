@@ -177,7 +177,9 @@ final class TelegramDeliveryTest {
 
         api.enqueue(Updates.privateText(7, "doomed").json());
 
-        await().atMost(20, SECONDS).until(() -> pending().isEmpty());
+        await().atMost(20, SECONDS)
+                .until(() -> !logs.messages(Level.WARN, "confbot.telegram").isEmpty()
+                        && pending().isEmpty());
         assertThat(logs.messages(Level.WARN, "confbot.telegram"))
                 .singleElement()
                 .asString()
@@ -249,6 +251,29 @@ final class TelegramDeliveryTest {
                 .contains("Skipped 1 journaled update(s) older than 24 h; their askers have moved on");
         // The poll after start must not bring the replayed ones back as new: their ids are confirmed.
         await().atMost(10, SECONDS).until(() -> api.pollOffsets().contains(3));
+    }
+
+    @Test
+    void aMessageWithEntitiesOutOfRangeIsAnsweredAndBlocksNothingAfterIt() throws Exception {
+        start(ScriptedBot.echo(), fastScheduler());
+        com.fasterxml.jackson.databind.node.ObjectNode broken =
+                Updates.privateText(1, "What is Harbor?").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("message"))
+                .putArray("entities")
+                .addObject()
+                .put("type", "bold")
+                .put("offset", 500)
+                .put("length", 17);
+
+        api.enqueue(broken, Updates.privateText(2, "and Kata?").json());
+
+        await().atMost(10, SECONDS)
+                .until(() -> api.delivered().size() == 2 && pending().isEmpty());
+        assertThat(api.delivered())
+                .extracting(FakeBotApi.Call::text)
+                .anyMatch(t -> t.startsWith("Answer to: What is Harbor?"))
+                .anyMatch(t -> t.startsWith("Answer to: and Kata?"));
+        assertThat(logs.warnings()).isEmpty();
     }
 
     private long delivered(long chatId) {
