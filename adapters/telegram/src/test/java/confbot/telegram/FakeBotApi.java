@@ -43,8 +43,8 @@ final class FakeBotApi implements AutoCloseable {
     static final String BOT_USERNAME = "ItsBot";
     private static final long HOLD_EMPTY_POLL_MILLIS = 300;
 
-    /** One request as the fake saw it, with the status it answered. */
-    record Call(String method, JsonNode body, String rawBody, int status) {
+    /** One request as the fake saw it, with the status it answered and when ({@link System#nanoTime()}). */
+    record Call(String method, JsonNode body, String rawBody, int status, long nanos) {
         boolean ok() {
             return status == 200;
         }
@@ -199,7 +199,7 @@ final class FakeBotApi implements AutoCloseable {
                         case "sendmessage" -> sendMessage(body);
                         default -> new Response(404, error(404, "Not Found: method not found"));
                     };
-            calls.add(new Call(method, body, raw, response.status()));
+            calls.add(new Call(method, body, raw, response.status(), System.nanoTime()));
             if (response.status() == DROPPED) {
                 // Promise a body and cut it short: the server then closes the connection mid-response.
                 exchange.sendResponseHeaders(200, 1000);
