@@ -46,6 +46,9 @@ final class ChaosTest {
     // A longer run for the figures in docs/operations.md: -Dchaos.questions=2000 -Dchaos.kills=3.
     private static final int QUESTIONS = Integer.getInteger("chaos.questions", 300);
     private static final int KILLS = Integer.getInteger("chaos.kills", 2);
+    /** How long any one phase may take: long enough for a slow machine, short enough to fail. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60 + QUESTIONS / 5);
+
     private static final long FIRST_CHAT = 20_000;
     private static final long SEED = 12;
 
@@ -74,8 +77,7 @@ final class ChaosTest {
                     // GIVEN it is answering, WHEN it is killed at a random point of the stream
                     int at = QUESTIONS * kill / (KILLS + 1) - 30 + random.nextInt(60);
                     Process running = serve;
-                    await().atMost(Duration.ofSeconds(60))
-                            .until(() -> answered(telegram).size() >= at || !running.isAlive());
+                    await().atMost(PATIENCE).until(() -> answered(telegram).size() >= at || !running.isAlive());
                     assertThat(serve.isAlive())
                             .as("serve runs; log:%n%s", read(1))
                             .isTrue();
@@ -90,13 +92,34 @@ final class ChaosTest {
                     // THEN a new process on the same state file picks up where it stopped
                     serve = start(telegram, notes, state, kill + 1);
                 }
+                // A graceful stop with a backlog: exits 0 within 10 s, finishes what it is sending, and
+                // leaves the rest journaled, none of it answered yet (so none answered twice).
+                int resumedFrom = answered(telegram).size();
+                Process resumed = serve;
+                await().atMost(PATIENCE)
+                        .until(() -> answered(telegram).size() >= resumedFrom + 20 || !resumed.isAlive());
+                long stopAsked = System.nanoTime();
+                serve.destroy();
+                assertThat(serve.waitFor(10, TimeUnit.SECONDS))
+                        .as("stopped within 10 s; log:%n%s", read(KILLS + 1))
+                        .isTrue();
+                double stopSeconds = (System.nanoTime() - stopAsked) / 1e9;
+                assertThat(serve.exitValue()).isZero();
+                Set<Integer> backlog = openInJournal(state);
+                Set<Integer> sentBeforeStop = answered(telegram);
+                assertThat(backlog)
+                        .as("left journaled by SIGTERM, and not yet answered")
+                        .doesNotContainAnyElementsOf(sentBeforeStop);
+                figures.add(String.format(
+                        "SIGTERM at %d answered: exited 0 in %.1f s, %d left journaled, none of them already answered",
+                        sentBeforeStop.size(), stopSeconds, backlog.size()));
+                serve = start(telegram, notes, state, KILLS + 2);
                 // The fault phase: flood waits, gateway errors, proxy pages, cut connections, failed polls.
                 int answeredBeforeFaults = answered(telegram).size();
                 long faultsFrom = System.nanoTime();
                 injectFaults(telegram, random);
-                feeder.join(120_000);
-                await().atMost(Duration.ofSeconds(90))
-                        .until(() -> answered(telegram).size() == QUESTIONS);
+                feeder.join(PATIENCE.toMillis());
+                await().atMost(PATIENCE).until(() -> answered(telegram).size() == QUESTIONS);
                 double faultSeconds = (System.nanoTime() - faultsFrom) / 1e9;
                 List<Double> latencies = new ArrayList<>();
                 Map<Integer, Long> first = telegram.firstAnswered();
@@ -152,7 +175,9 @@ final class ChaosTest {
                     .containsAll(twice);
             assertThat(telegram.badRequests()).isZero();
             assertThat(telegram.injectedFailures()).isGreaterThan(20);
-            assertThat(read(1) + read(2) + read(3)).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+            for (int run = 1; run <= KILLS + 2; run++) {
+                assertThat(read(run)).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+            }
         }
     }
 
