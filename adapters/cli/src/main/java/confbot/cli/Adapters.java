@@ -46,7 +46,8 @@ record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> disco
                 InstantSource.system(),
                 state.orElseThrow(() -> new IllegalStateException("Telegram needs the state store"))
                         .inbox(),
-                inbox)));
+                inbox,
+                new TelegramMeters(bot.registry()))));
         discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot)));
         return adapters;
     }

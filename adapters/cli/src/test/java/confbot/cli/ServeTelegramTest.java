@@ -95,12 +95,17 @@ final class ServeTelegramTest {
         telegram.sendPrivate(3, "/help");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() >= 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.scrape().contains("confbot_telegram_updates_total{outcome=\"answered\"} 3.0"));
         HttpResponse<String> metrics = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("confbot_questions_total{platform=\"telegram\"} 3.0");
+        assertThat(metrics.body())
+                .contains("confbot_questions_total{platform=\"telegram\"} 3.0")
+                .contains("confbot_telegram_updates_total{outcome=\"answered\"} 3.0")
+                .contains("confbot_telegram_send_retries_total{reason=\"flood\"} 0.0");
         s.close();
 
         assertThat(logs.everything())

@@ -76,6 +76,7 @@ final class SendQueue {
     private final InstantSource clock;
     private final Redactor redactor;
     private final RandomGenerator random;
+    private final DeliveryEvents events;
     private final Map<String, Lane> lanes = new HashMap<>();
     // Guarded by this: lanes whose head is on its way (scheduled or being sent).
     private int active;
@@ -89,7 +90,8 @@ final class SendQueue {
             Retries retries,
             InstantSource clock,
             Redactor redactor,
-            RandomGenerator random) {
+            RandomGenerator random,
+            DeliveryEvents events) {
         this.client = client;
         this.pacer = pacer;
         this.scheduler = scheduler;
@@ -97,6 +99,7 @@ final class SendQueue {
         this.clock = clock;
         this.redactor = redactor;
         this.random = random;
+        this.events = events;
     }
 
     /** Queues an update's calls behind whatever its lane is already sending. */
@@ -199,6 +202,7 @@ final class SendQueue {
                     "Telegram flood control on {}: waiting {} s as asked, then sending again",
                     call.getMethod(),
                     flood.retryAfter().toSeconds());
+            events.retry("flood");
             if (head.paced()) {
                 // Through the pacer, so that the chat's later answers back off too.
                 pacer.holdOff(lane.key, flood.retryAfter());
@@ -231,6 +235,7 @@ final class SendQueue {
             finish(lane, head, "failed");
             return;
         }
+        events.retry("transient");
         Duration backoff = retries.backoff(failures, random);
         log.debug(
                 "Update {}: {} failed ({}); trying again in {} ms",

@@ -85,6 +85,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private final Inbox inbox;
     private final InboxPolicy policy;
     private final BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers;
+    private final DeliveryEvents events;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
     private final UpdateReader reader = new UpdateReader(json);
@@ -110,7 +111,18 @@ public final class TelegramAdapter implements ChatAdapter {
      *     it, after this adapter is closed
      */
     public TelegramAdapter(TelegramConfig config, ChatBot bot, InstantSource clock, Inbox inbox, InboxPolicy policy) {
-        this(config, bot, clock, inbox, policy, Scheduler::of);
+        this(config, bot, clock, inbox, policy, DeliveryEvents.none());
+    }
+
+    /** @param events told each update's outcome and each retry, to be counted */
+    public TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            DeliveryEvents events) {
+        this(config, bot, clock, inbox, policy, Scheduler::of, events);
     }
 
     /** With a scheduler that tests can observe instead of waiting. */
@@ -121,12 +133,24 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers) {
+        this(config, bot, clock, inbox, policy, schedulers, DeliveryEvents.none());
+    }
+
+    private TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers,
+            DeliveryEvents events) {
         this.config = config;
         this.bot = bot;
         this.clock = clock;
         this.inbox = inbox;
         this.policy = policy;
         this.schedulers = schedulers;
+        this.events = events;
         this.redactor = new Redactor(config.token());
     }
 
@@ -167,7 +191,8 @@ public final class TelegramAdapter implements ChatAdapter {
                         Retries.of(policy.retryFor()),
                         clock,
                         redactor,
-                        new Random());
+                        new Random(),
+                        events);
                 UpdateHandler handler = new UpdateHandler(
                         new UpdateMapper(identity),
                         bot,
@@ -186,7 +211,8 @@ public final class TelegramAdapter implements ChatAdapter {
                                 0,
                                 TimeUnit.MILLISECONDS,
                                 new LinkedBlockingQueue<>(),
-                                daemon("confbot-telegram-update")));
+                                daemon("confbot-telegram-update")),
+                        events);
                 prune();
                 // Before taking anything new: what the last run took and did not answer, oldest first.
                 dispatcher.replay(policy.maxAge());

@@ -45,6 +45,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final InstantSource clock;
     private final BiConsumer<Update, Consumer<String>> handler;
     private final ThreadPoolExecutor workers;
+    private final DeliveryEvents events;
     private final Object lock = new Object();
     private volatile boolean accepting = true;
     private long highestJournaled;
@@ -59,12 +60,14 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             ObjectMapper json,
             InstantSource clock,
             BiConsumer<Update, Consumer<String>> handler,
-            ThreadPoolExecutor workers) {
+            ThreadPoolExecutor workers,
+            DeliveryEvents events) {
         this.inbox = inbox;
         this.json = json;
         this.clock = clock;
         this.handler = handler;
         this.workers = workers;
+        this.events = events;
     }
 
     /**
@@ -255,6 +258,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
 
     private void done(long updateId, String outcome) {
+        events.outcome(outcome);
         try {
             inbox.markDone(PLATFORM, updateId, outcome, clock.instant());
         } catch (StateStoreException e) {

@@ -128,8 +128,13 @@ final class UpdateDispatcherTest {
 
     @Test
     void anUpdateWhoseAnswerIsStillOnItsWayIsNotDone() throws Exception {
-        UpdateDispatcher pending =
-                new UpdateDispatcher(store.inbox(), json, clock, (u, done) -> handled.add(u.getUpdateId()), workers());
+        UpdateDispatcher pending = new UpdateDispatcher(
+                store.inbox(),
+                json,
+                clock,
+                (u, done) -> handled.add(u.getUpdateId()),
+                workers(),
+                DeliveryEvents.none());
         pending.consume(updates(7));
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.contains(7));
         pending.drain(Duration.ofSeconds(5));
@@ -157,7 +162,8 @@ final class UpdateDispatcherTest {
                     texts.add(u.getMessage().getText());
                     done.accept("answered");
                 },
-                new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()));
+                new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()),
+                DeliveryEvents.none());
 
         dispatcher.replay(Duration.ofHours(24));
         await().atMost(Duration.ofSeconds(5)).until(() -> texts.size() == 2);
@@ -179,7 +185,8 @@ final class UpdateDispatcherTest {
                     outcomes.put(u.getUpdateId(), outcome);
                     done.accept(outcome);
                 },
-                workers());
+                workers(),
+                DeliveryEvents.none());
     }
 
     private static ThreadPoolExecutor workers() {

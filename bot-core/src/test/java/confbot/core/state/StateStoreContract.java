@@ -98,6 +98,37 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void twoStoresOnOneDatabaseTakingTheSameUpdatesAtOnceGiveEachToOnlyOne() throws Exception {
+        // Two replicas behind a webhook, each pushed the same updates: each update is answered once.
+        try (StateStore other = reopen()) {
+            List<Inbox.Entry> batch = java.util.stream.LongStream.rangeClosed(1, 200)
+                    .mapToObj(id -> entry(id, 0))
+                    .toList();
+            java.util.concurrent.CompletableFuture<java.util.Set<Long>> mine =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> recordOneByOne(store.inbox(), batch));
+            java.util.concurrent.CompletableFuture<java.util.Set<Long>> theirs =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> recordOneByOne(other.inbox(), batch));
+
+            java.util.Set<Long> a = mine.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.Set<Long> b = theirs.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.Set<Long> twice = new java.util.HashSet<>(a);
+            twice.retainAll(b);
+            assertThat(twice).as("taken by both").isEmpty();
+            java.util.Set<Long> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            assertThat(both).hasSize(200);
+        }
+    }
+
+    private static java.util.Set<Long> recordOneByOne(Inbox inbox, List<Inbox.Entry> batch) {
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        for (Inbox.Entry entry : batch) {
+            taken.addAll(inbox.record("telegram", List.of(entry)));
+        }
+        return taken;
+    }
+
+    @Test
     void textThatIsNotAsciiIsKeptAsItWas() {
         String payload = "{\"text\":\"蚂蚁金服 🙂 שלום \\u0000\"}";
         store.inbox().record("telegram", List.of(new Inbox.Entry(9, T0, payload)));
