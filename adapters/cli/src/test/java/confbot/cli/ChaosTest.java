@@ -46,6 +46,8 @@ final class ChaosTest {
     // A longer run for the figures in docs/operations.md: -Dchaos.questions=2000 -Dchaos.kills=3.
     private static final int QUESTIONS = Integer.getInteger("chaos.questions", 300);
     private static final int KILLS = Integer.getInteger("chaos.kills", 2);
+    // Questions fed per second; the default outruns the bot, so that every kill finds a backlog.
+    private static final int RATE = Integer.getInteger("chaos.rate", 60);
     /** How long any one phase may take: long enough for a slow machine, short enough to fail. */
     private static final Duration PATIENCE = Duration.ofSeconds(60 + QUESTIONS / 5);
 
@@ -187,7 +189,7 @@ final class ChaosTest {
                 () -> {
                     try {
                         while (fed.get() < QUESTIONS) {
-                            for (int i = 0; i < 10 && fed.get() < QUESTIONS; i++) {
+                            for (int i = 0; i < Math.max(1, RATE / 10) && fed.get() < QUESTIONS; i++) {
                                 int id = fed.incrementAndGet();
                                 askedAt.put(id, System.nanoTime());
                                 telegram.sendPrivateIn(
@@ -195,7 +197,7 @@ final class ChaosTest {
                                         id,
                                         "How many jobs per hour does Tidewater drain? (" + id + ")");
                             }
-                            Thread.sleep(150);
+                            Thread.sleep(100);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

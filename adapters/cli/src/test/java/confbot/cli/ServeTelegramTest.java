@@ -224,6 +224,38 @@ final class ServeTelegramTest {
         assertThat(logs.everything()).doesNotContain(SECRET);
     }
 
+    @Test
+    void anUnreachableDatabaseStopsServeAtOnceWithOneLineNamingTheVariableNotThePassword() {
+        CliTest.Run r = CliTest.runWithEnv(
+                Map.of(
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        // Port 1 on loopback: nothing listens, the connection is refused at once.
+                        "CONFBOT_DATABASE_URL",
+                        "postgresql://bot:hunter2@127.0.0.1:1/confbot"),
+                "serve");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .startsWith("confbot serve: CONFBOT_DATABASE_URL: cannot open PostgreSQL 127.0.0.1:1/confbot: ")
+                .doesNotContain("hunter2")
+                .doesNotContain("Exception")
+                .doesNotContain("\n");
+        assertThat(logs.everything()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aMalformedDatabaseUrlIsRefusedBeforeAnythingStarts() {
+        CliTest.Run r = CliTest.runWithEnv(
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CONFBOT_DATABASE_URL", "mysql://root:hunter2@db/confbot"),
+                "serve");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("CONFBOT_DATABASE_URL must be a PostgreSQL URL")
+                .doesNotContain("hunter2");
+    }
+
     /** The adapters as serve makes them, over a state file in the test's folder. */
     private Server.AdapterFactory adapters(ServeSettings settings) {
         StateStore opened = JdbcStateStore.open(
