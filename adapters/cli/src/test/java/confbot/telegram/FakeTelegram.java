@@ -80,6 +80,11 @@ public final class FakeTelegram implements AutoCloseable {
         api.failNextSendMessages(faults.stream().map(FakeBotApi.Fault::valueOf).toArray(FakeBotApi.Fault[]::new));
     }
 
+    /** Fails sendMessage calls by chance from now on: 429 (retry_after 1-2 s), 502 (JSON or HTML), cut connections. */
+    public void injectRandomFaults(long seed, double tooManyRequests, double badGateway, double dropped) {
+        api.injectRandomFaults(seed, tooManyRequests, badGateway, dropped);
+    }
+
     /** Answers the next {@code times} getUpdates with 502. */
     public void failNextGetUpdates(int times) {
         api.failNextGetUpdates(times);

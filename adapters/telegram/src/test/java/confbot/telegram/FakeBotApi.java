@@ -74,6 +74,10 @@ final class FakeBotApi implements AutoCloseable {
     private final Deque<Fault> sendFaults = new ArrayDeque<>();
     private final Map<Long, Integer> floodedChats = new HashMap<>();
     private int floodRetryAfter;
+    private Optional<RandomFaults> randomFaults = Optional.empty();
+
+    /** Fails each sendMessage by chance: 429 (retry_after 1-2 s), 502 (JSON or an HTML page), or a cut connection. */
+    record RandomFaults(java.util.Random random, double tooManyRequests, double badGateway, double dropped) {}
 
     /** How the fake can fail a sendMessage, as Telegram and the proxies before it do. */
     enum Fault {
@@ -124,6 +128,26 @@ final class FakeBotApi implements AutoCloseable {
         lock.lock();
         try {
             sendFaults.addAll(List.of(faults));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** From now on fails sendMessage calls by chance, until {@link #stopRandomFaults()}. */
+    void injectRandomFaults(long seed, double tooManyRequests, double badGateway, double dropped) {
+        lock.lock();
+        try {
+            randomFaults =
+                    Optional.of(new RandomFaults(new java.util.Random(seed), tooManyRequests, badGateway, dropped));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void stopRandomFaults() {
+        lock.lock();
+        try {
+            randomFaults = Optional.empty();
         } finally {
             lock.unlock();
         }
@@ -276,6 +300,9 @@ final class FakeBotApi implements AutoCloseable {
                 return new Response(429, error);
             }
             Fault fault = sendFaults.poll();
+            if (fault == null && randomFaults.isPresent()) {
+                fault = randomFault(randomFaults.get());
+            }
             if (fault != null) {
                 switch (fault) {
                     case BAD_GATEWAY:
@@ -285,8 +312,10 @@ final class FakeBotApi implements AutoCloseable {
                     case DROPPED_CONNECTION:
                         return new Response(DROPPED, error(0, "dropped"));
                     case TOO_MANY_REQUESTS:
-                        ObjectNode error = error(429, "Too Many Requests: retry after 1");
-                        error.putObject("parameters").put("retry_after", 1);
+                        int seconds =
+                                randomFaults.map(r -> 1 + r.random().nextInt(2)).orElse(1);
+                        ObjectNode error = error(429, "Too Many Requests: retry after " + seconds);
+                        error.putObject("parameters").put("retry_after", seconds);
                         return new Response(429, error);
                 }
             }
@@ -371,6 +400,19 @@ final class FakeBotApi implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private static Fault randomFault(RandomFaults faults) {
+        double roll = faults.random().nextDouble();
+        if (roll < faults.tooManyRequests()) {
+            return Fault.TOO_MANY_REQUESTS;
+        }
+        roll -= faults.tooManyRequests();
+        if (roll < faults.badGateway()) {
+            return faults.random().nextBoolean() ? Fault.BAD_GATEWAY : Fault.HTML_ERROR_PAGE;
+        }
+        roll -= faults.badGateway();
+        return roll < faults.dropped() ? Fault.DROPPED_CONNECTION : null;
     }
 
     // Pseudo statuses for the recorded calls: a dropped connection, an HTML page with 502.
