@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,6 +46,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final InstantSource clock;
     private final BiConsumer<Update, Consumer<String>> handler;
     private final ThreadPoolExecutor workers;
+    private final ChatOrder chats;
     private final DeliveryEvents events;
     private final Object lock = new Object();
     private volatile boolean accepting = true;
@@ -67,6 +69,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         this.clock = clock;
         this.handler = handler;
         this.workers = workers;
+        this.chats = new ChatOrder(workers);
         this.events = events;
     }
 
@@ -178,9 +181,10 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      */
     int stopAccepting() {
         accepting = false;
+        int waiting = chats.stop();
         List<Runnable> left = new ArrayList<>();
         workers.getQueue().drainTo(left);
-        return left.size();
+        return waiting + left.size();
     }
 
     /**
@@ -250,11 +254,19 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         for (Update update : updates) {
             long id = update.getUpdateId();
             try {
-                workers.execute(() -> handler.accept(update, outcome -> done(id, outcome)));
+                chats.execute(chatOf(update), () -> handler.accept(update, outcome -> done(id, outcome)));
             } catch (RejectedExecutionException e) {
                 log.debug("Update {} left journaled: workers are stopping", id);
             }
         }
+    }
+
+    /** The chat whose answers must keep the order of its questions; none for inline queries. */
+    private static Optional<Long> chatOf(Update update) {
+        if (update.hasMessage() && update.getMessage().getChat() != null) {
+            return Optional.ofNullable(update.getMessage().getChatId());
+        }
+        return Optional.empty();
     }
 
     private void done(long updateId, String outcome) {

@@ -276,6 +276,30 @@ final class TelegramDeliveryTest {
         assertThat(logs.warnings()).isEmpty();
     }
 
+    @Test
+    void twoQuestionsInOneChatAreAnsweredInTheOrderAskedEvenWhenTheFirstIsSlower() throws Exception {
+        ChatBot slowFirst = in -> {
+            if (in.text().equals("first")) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return ScriptedBot.echoReply(in);
+        };
+        start(slowFirst, fastScheduler());
+
+        api.enqueue(
+                Updates.privateText(1, "first").json(),
+                Updates.privateText(2, "second").json());
+
+        await().atMost(10, SECONDS).until(() -> api.delivered().size() == 2);
+        assertThat(api.delivered())
+                .extracting(c -> c.text().lines().findFirst().orElse(""))
+                .containsExactly("Answer to: first", "Answer to: second");
+    }
+
     private long delivered(long chatId) {
         return api.delivered().stream()
                 .filter(c -> c.body().path("chat_id").asLong() == chatId)
