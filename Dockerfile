@@ -23,7 +23,8 @@ FROM eclipse-temurin:17-jre
 # A fixed uid/gid, so Kubernetes' runAsNonRoot can check it and mounted files can be chown'ed to it.
 RUN groupadd --system --gid 10001 confbot \
  && useradd --system --uid 10001 --gid confbot --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin confbot \
- && mkdir -p /opt/confbot /etc/confbot /notes
+ && mkdir -p /opt/confbot /etc/confbot /notes /var/lib/confbot \
+ && chown 10001:10001 /var/lib/confbot
 COPY --from=build /confbot.jar /opt/confbot/confbot.jar
 # The default settings: built-in knowledge plus whatever is mounted at /notes, health on 8080.
 # Mount your own file over it (or set CONFBOT_CONFIG); ./confbot.yaml is read from the workdir.
@@ -31,6 +32,10 @@ COPY deploy/confbot.yaml /etc/confbot/confbot.yaml
 WORKDIR /etc/confbot
 # Your notes (Markdown or text, any depth); read-only is enough. Changes are re-indexed live.
 VOLUME ["/notes"]
+# The state (the journal of Telegram updates taken and not yet answered): keep this volume across
+# container restarts, or a restart forgets what it had taken. CONFBOT_DATABASE_URL moves it to PostgreSQL.
+ENV CONFBOT_STATE_FILE=/var/lib/confbot/state.db
+VOLUME ["/var/lib/confbot"]
 EXPOSE 8080
 USER 10001:10001
 # /healthz needs no curl: bash's /dev/tcp speaks enough HTTP for a status line.

@@ -5,6 +5,10 @@ import confbot.bench.Questions;
 import confbot.bench.Results;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateLocation;
+import confbot.core.state.StateStore;
+import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +52,16 @@ public final class TelegramLoad {
     private static void run(
             ConfBot bot, List<String> questions, int burst, int paced, String prefix, Map<String, Object> figures)
             throws Exception {
+        // The journal on a real SQLite file, as serve keeps it: each update costs a write and a commit.
+        java.nio.file.Path state = Files.createTempDirectory("confbot-load").resolve("state.db");
         try (FakeBotApi api = new FakeBotApi(LoadFeed.TOKEN);
-                LoadFeed feed = new LoadFeed(api, questions, WARMUP + burst + paced)) {
+                LoadFeed feed = new LoadFeed(api, questions, WARMUP + burst + paced);
+                StateStore store = JdbcStateStore.open(new StateLocation.SqliteFile(state, "state"))) {
             TelegramConfig config = TelegramConfig.fromEnv(
                             Map.of("TELEGRAM_BOT_TOKEN", LoadFeed.TOKEN, "TELEGRAM_API_URL", api.url()))
                     .orElseThrow();
-            TelegramAdapter adapter = new TelegramAdapter(config, bot, InstantSource.system());
+            TelegramAdapter adapter =
+                    new TelegramAdapter(config, bot, InstantSource.system(), store.inbox(), InboxPolicy.defaults());
             try {
                 adapter.start();
                 feed.burst(WARMUP, PHASE_TIMEOUT_MILLIS);

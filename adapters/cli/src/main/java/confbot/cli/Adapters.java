@@ -1,8 +1,10 @@
 package confbot.cli;
 
 import confbot.core.chat.ChatAdapter;
+import confbot.core.state.StateStore;
 import confbot.discord.DiscordAdapter;
 import confbot.discord.DiscordConfig;
+import confbot.telegram.InboxPolicy;
 import confbot.telegram.TelegramAdapter;
 import confbot.telegram.TelegramConfig;
 import java.time.InstantSource;
@@ -26,10 +28,26 @@ record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> disco
         return telegram.isEmpty() && discord.isEmpty();
     }
 
-    /** The adapters over {@code bot}; {@code --skip-backlog} arrives as TELEGRAM_SKIP_BACKLOG. */
-    List<ChatAdapter> create(MeteredChatBot bot) {
+    /** Whether an adapter keeps state (Telegram's inbox); only then is the store opened. */
+    boolean needState() {
+        return telegram.isPresent();
+    }
+
+    /**
+     * The adapters over {@code bot}; {@code --skip-backlog} arrives as TELEGRAM_SKIP_BACKLOG.
+     *
+     * @param state the opened store, when {@link #needState()}; closed by the caller after the adapters
+     */
+    List<ChatAdapter> create(MeteredChatBot bot, Optional<StateStore> state, InboxPolicy inbox) {
         List<ChatAdapter> adapters = new ArrayList<>();
-        telegram.ifPresent(config -> adapters.add(new TelegramAdapter(config, bot, InstantSource.system())));
+        telegram.ifPresent(config -> adapters.add(new TelegramAdapter(
+                config,
+                bot,
+                InstantSource.system(),
+                state.orElseThrow(() -> new IllegalStateException("Telegram needs the state store"))
+                        .inbox(),
+                inbox,
+                new TelegramMeters(bot.registry()))));
         discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot)));
         return adapters;
     }

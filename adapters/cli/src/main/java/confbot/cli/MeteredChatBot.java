@@ -34,6 +34,7 @@ import java.util.Map;
 final class MeteredChatBot implements ChatBot, TopicSuggester {
 
     private final ConfBot bot;
+    private final MeterRegistry registry;
     private final Map<Platform, Counter> questions = new EnumMap<>(Platform.class);
     private final Map<Platform, Counter> errors = new EnumMap<>(Platform.class);
     private final Map<Platform, Timer> latency = new EnumMap<>(Platform.class);
@@ -41,6 +42,7 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
 
     MeteredChatBot(ConfBot bot, MeterRegistry registry) {
         this.bot = bot;
+        this.registry = registry;
         // Every series is registered up front at zero, so dashboards and rate() see the platform
         // before its first message rather than a gap.
         for (Platform platform : Platform.values()) {
@@ -92,6 +94,11 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
         Gauge.builder("confbot.knowledge.version", bot, ConfBot::knowledgeVersion)
                 .description("Starts at 0, one up with every successful reload")
                 .register(registry);
+    }
+
+    /** Where the adapters' own meters go. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     @Override

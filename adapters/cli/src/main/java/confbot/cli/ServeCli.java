@@ -3,6 +3,9 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateStore;
+import confbot.core.state.StateStoreException;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -65,6 +68,13 @@ final class ServeCli implements Callable<Integer> {
     @Option(names = "--skip-backlog", description = "Ignore Telegram updates sent before the bot started.")
     boolean skipBacklog;
 
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            description = "Keep the bot's state (the journal of Telegram updates) in the SQLite FILE, created on"
+                    + " first use (default ./confbot-state.db; CONFBOT_DATABASE_URL chooses PostgreSQL instead).")
+    Optional<Path> state = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -91,6 +101,18 @@ final class ServeCli implements Callable<Integer> {
         Logging.configureServe(settings.logFormat(), env.containsKey("CONFBOT_LOG_LEVEL"));
         file.ifPresent(f -> log.info("Settings from {}", f.toAbsolutePath()));
 
+        // Opened before anything else starts: a bad or unreachable database is a one-line error now,
+        // not a failure at the first message.
+        Optional<StateStore> store;
+        try {
+            store = settings.adapters().needState()
+                    ? Optional.of(JdbcStateStore.open(settings.state()))
+                    : Optional.empty();
+        } catch (StateStoreException e) {
+            spec.commandLine().getErr().println("confbot serve: " + e.getMessage());
+            return 2;
+        }
+
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Memory and threads: the numbers to watch against the container's limit.
         new JvmMemoryMetrics().bindTo(registry);
@@ -99,19 +121,20 @@ final class ServeCli implements Callable<Integer> {
         new UptimeMetrics().bindTo(registry);
         Server server = new Server(
                 () -> bots.apply(settings.knowledge(), settings.botOptions()),
-                settings.adapters()::create,
+                bot -> settings.adapters().create(bot, store, settings.inbox()),
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
                 settings.httpPort(),
                 registry);
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
-        Thread hook = new Thread(() -> stopAndHalt(server), "confbot-shutdown");
+        Thread hook = new Thread(() -> stopAndHalt(server, store), "confbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             server.start();
         } catch (Exception e) {
             server.close();
+            store.ifPresent(StateStore::close);
             removeHook(hook);
             spec.commandLine().getErr().println("confbot serve: " + e.getMessage());
             return 1;
@@ -152,6 +175,7 @@ final class ServeCli implements Callable<Integer> {
         if (skipBacklog) {
             option(options, names, "TELEGRAM_SKIP_BACKLOG", "true", "--skip-backlog");
         }
+        state.ifPresent(f -> option(options, names, Settings.STATE_FILE, f.toString(), "--state"));
         ServeEnvironment layered = ServeEnvironment.of(file.map(ConfigFile::read), env, options, names);
         return ServeSettings.from(layered);
     }
@@ -175,10 +199,10 @@ final class ServeCli implements Callable<Integer> {
      * would wait for itself), but it can halt with the status it chooses. Halting also means a
      * library's stray non-daemon thread cannot keep the process alive past the deadline. Why 0
      * even from the watchdog: the stop was asked for, and nothing is lost by cutting it short —
-     * Telegram delivers unconfirmed updates again at the next start, and a Discord user whose
+     * every Telegram update taken is journaled and answered at the next start, and a Discord user whose
      * answer was cut sees the interaction fail rather than a wrong answer.
      */
-    private static void stopAndHalt(Server server) {
+    private static void stopAndHalt(Server server, Optional<StateStore> store) {
         Thread watchdog = new Thread(
                 () -> {
                     try {
@@ -194,6 +218,8 @@ final class ServeCli implements Callable<Integer> {
         watchdog.start();
         log.info("Signal received; stopping");
         server.close();
+        // Last: the adapters have stopped, and nothing writes to the journal any more.
+        store.ifPresent(StateStore::close);
         watchdog.interrupt();
         System.err.flush();
         Runtime.getRuntime().halt(0);

@@ -2,6 +2,8 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.Setup;
+import confbot.core.state.StateLocation;
+import confbot.telegram.InboxPolicy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
  * @param answerCacheSize answers to keep (0 turns the cache off); empty leaves the core's default
  * @param httpPort the health and metrics port; 0 picks a free one
  * @param logFormat console lines or JSON lines
+ * @param state where the bot's state lives: an SQLite file, or PostgreSQL when a database URL is set
+ * @param inbox how old a journaled update may be to be answered at start, and how long sends are retried
  */
 record ServeSettings(
         Adapters adapters,
@@ -38,9 +42,15 @@ record ServeSettings(
         RateLimits rateLimits,
         OptionalInt answerCacheSize,
         int httpPort,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        StateLocation state,
+        InboxPolicy inbox) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
+    /** Under the working directory, so a first `serve` needs no setting to keep what it took. */
+    static final Path DEFAULT_STATE_FILE = Path.of("confbot-state.db");
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]+)\\s*(ms|s|m|min|h|d)");
     private static final Pattern ID = Pattern.compile("-?[0-9]+");
 
     ServeSettings {
@@ -50,6 +60,8 @@ record ServeSettings(
         Objects.requireNonNull(rateLimits, "rateLimits");
         Objects.requireNonNull(answerCacheSize, "answerCacheSize");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(inbox, "inbox");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http port must be 0-65535, was " + httpPort);
         }
@@ -115,7 +127,59 @@ record ServeSettings(
                 new RateLimits(count(env, Settings.RATE_PER_USER, 1), count(env, Settings.RATE_PER_CHAT, 1)),
                 count(env, Settings.ANSWER_CACHE_SIZE, 0),
                 env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
-                env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT));
+                env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT),
+                state(env),
+                inbox(env));
+    }
+
+    /** CONFBOT_DATABASE_URL when set (several replicas share it), else the SQLite file. */
+    private static StateLocation state(ServeEnvironment env) {
+        Optional<String> url = env.get(Settings.DATABASE_URL);
+        if (url.isPresent()) {
+            return StateLocation.database(url.get(), env.describe(Settings.DATABASE_URL));
+        }
+        Optional<String> file = env.get(Settings.STATE_FILE);
+        return new StateLocation.SqliteFile(
+                file.map(Path::of).orElse(DEFAULT_STATE_FILE),
+                file.isPresent()
+                        ? env.describe(Settings.STATE_FILE)
+                        : "the state file (--state, " + Settings.STATE_FILE + ")");
+    }
+
+    private static InboxPolicy inbox(ServeEnvironment env) {
+        InboxPolicy policy = InboxPolicy.defaults();
+        Optional<Duration> maxAge = env.get(Settings.INBOX_MAX_AGE).map(v -> duration(env, Settings.INBOX_MAX_AGE, v));
+        Optional<Duration> retryFor =
+                env.get(Settings.TELEGRAM_RETRY_FOR).map(v -> duration(env, Settings.TELEGRAM_RETRY_FOR, v));
+        return policy.withMaxAge(maxAge.orElse(policy.maxAge())).withRetryFor(retryFor.orElse(policy.retryFor()));
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 24h}, {@code 2d}, or ISO-8601 ({@code PT24H}). */
+    static Duration duration(ServeEnvironment env, String name, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = DURATION.matcher(v);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m", "min" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            if (v.startsWith("p")) {
+                Duration d = Duration.parse(value.strip());
+                if (!d.isNegative()) {
+                    return d;
+                }
+            }
+        } catch (RuntimeException e) {
+            // reported below, with the name
+        }
+        throw new IllegalArgumentException(
+                env.describe(name) + " must be a duration such as 90s, 10m, 24h or 2d, got '" + value + "'");
     }
 
     private static Setup knowledge(ServeEnvironment env) {

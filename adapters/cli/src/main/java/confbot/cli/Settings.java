@@ -50,6 +50,10 @@ final class Settings {
     static final String ANSWER_CACHE_SIZE = "CONFBOT_ANSWER_CACHE_SIZE";
     static final String HTTP_PORT = "CONFBOT_HTTP_PORT";
     static final String LOG_FORMAT = "LOG_FORMAT";
+    static final String STATE_FILE = "CONFBOT_STATE_FILE";
+    static final String DATABASE_URL = "CONFBOT_DATABASE_URL";
+    static final String INBOX_MAX_AGE = "CONFBOT_INBOX_MAX_AGE";
+    static final String TELEGRAM_RETRY_FOR = "TELEGRAM_RETRY_FOR";
 
     static final List<Setting> ALL = List.of(
             new Setting("telegram.token_file", TELEGRAM_TOKEN_FILE, Type.PATH),
@@ -58,6 +62,7 @@ final class Settings {
             new Setting("telegram.webhook_secret", "TELEGRAM_WEBHOOK_SECRET", Type.STRING),
             new Setting("telegram.webhook_port", "TELEGRAM_WEBHOOK_PORT", Type.INTEGER),
             new Setting("telegram.skip_backlog", "TELEGRAM_SKIP_BACKLOG", Type.BOOLEAN),
+            new Setting("telegram.retry_for", TELEGRAM_RETRY_FOR, Type.STRING),
             new Setting("discord.token_file", DISCORD_TOKEN_FILE, Type.PATH),
             new Setting("discord.guild_id", "DISCORD_GUILD_ID", Type.STRING),
             new Setting("discord.message_content", "DISCORD_MESSAGE_CONTENT", Type.BOOLEAN),
@@ -76,7 +81,10 @@ final class Settings {
             new Setting("rate_limit.per_chat_per_minute", RATE_PER_CHAT, Type.INTEGER),
             new Setting("answer_cache.size", ANSWER_CACHE_SIZE, Type.INTEGER),
             new Setting("http.port", HTTP_PORT, Type.INTEGER),
-            new Setting("log.format", LOG_FORMAT, Type.STRING));
+            new Setting("log.format", LOG_FORMAT, Type.STRING),
+            new Setting("state.file", STATE_FILE, Type.PATH),
+            new Setting("state.database_url", DATABASE_URL, Type.STRING),
+            new Setting("inbox.max_age", INBOX_MAX_AGE, Type.STRING));
 
     static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

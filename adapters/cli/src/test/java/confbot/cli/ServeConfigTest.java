@@ -333,4 +333,46 @@ final class ServeConfigTest {
                 .isEmpty();
         assertThat(ConfigFile.distance("http.prot", "http.port")).isEqualTo(2);
     }
+
+    @Test
+    void theStateIsAnSqliteFileByDefaultOrTheFilesPathOrPostgresWhenADatabaseUrlIsSet() throws IOException {
+        Path file = yaml(
+                """
+                state:
+                  file: data/state.db
+                inbox:
+                  max_age: 90m
+                telegram:
+                  retry_for: 2m
+                """);
+
+        ServeSettings fromFile = settings(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        ServeSettings byDefault = ServeSettings.from(
+                ServeEnvironment.of(Optional.empty(), Map.of("TELEGRAM_BOT_TOKEN", TOKEN), Map.of(), Map.of()));
+        ServeSettings postgres = settings(
+                file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CONFBOT_DATABASE_URL", "postgresql://u:p@db:5432/confbot"));
+
+        assertThat(fromFile.state())
+                .isEqualTo(new confbot.core.state.StateLocation.SqliteFile(
+                        dir.resolve("data/state.db"), "CONFBOT_STATE_FILE (state.file in " + file + ")"));
+        assertThat(fromFile.inbox().maxAge()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(fromFile.inbox().retryFor()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(byDefault.state())
+                .isInstanceOfSatisfying(confbot.core.state.StateLocation.SqliteFile.class, f -> assertThat(f.file())
+                        .isEqualTo(Path.of("confbot-state.db")));
+        assertThat(byDefault.inbox()).isEqualTo(confbot.telegram.InboxPolicy.defaults());
+        assertThat(postgres.state().shown()).isEqualTo("PostgreSQL db:5432/confbot");
+    }
+
+    @Test
+    void aDurationThatIsNotOneNamesTheSettingAndWhereItWasSet() throws IOException {
+        Path file = yaml("""
+                inbox:
+                  max_age: a day
+                """);
+
+        assertThatThrownBy(() -> settings(file, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)))
+                .hasMessageContaining("CONFBOT_INBOX_MAX_AGE (inbox.max_age in " + file + ")")
+                .hasMessageContaining("must be a duration such as 90s, 10m, 24h or 2d, got 'a day'");
+    }
 }

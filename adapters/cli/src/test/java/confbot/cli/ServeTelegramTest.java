@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateStore;
 import confbot.core.testing.Fixtures;
 import confbot.core.testing.LogCapture;
 import confbot.telegram.FakeTelegram;
@@ -49,6 +51,7 @@ final class ServeTelegramTest {
     private Level confbotLevel;
     private FakeTelegram telegram;
     private Optional<Server> server = Optional.empty();
+    private Optional<StateStore> store = Optional.empty();
 
     @BeforeEach
     void captureEverything() throws IOException {
@@ -62,6 +65,7 @@ final class ServeTelegramTest {
     @AfterEach
     void restore() {
         server.ifPresent(Server::close);
+        store.ifPresent(StateStore::close);
         telegram.close();
         logs.close();
         root.setLevel(rootLevel);
@@ -79,7 +83,7 @@ final class ServeTelegramTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 registry);
@@ -91,12 +95,17 @@ final class ServeTelegramTest {
         telegram.sendPrivate(3, "/help");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered().size() >= 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.scrape().contains("confbot_telegram_updates_total{outcome=\"answered\"} 3.0"));
         HttpResponse<String> metrics = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + "/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        assertThat(metrics.body()).contains("confbot_questions_total{platform=\"telegram\"} 3.0");
+        assertThat(metrics.body())
+                .contains("confbot_questions_total{platform=\"telegram\"} 3.0")
+                .contains("confbot_telegram_updates_total{outcome=\"answered\"} 3.0")
+                .contains("confbot_telegram_send_retries_total{reason=\"flood\"} 0.0");
         s.close();
 
         assertThat(logs.everything())
@@ -117,7 +126,7 @@ final class ServeTelegramTest {
                 Map.of()));
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -155,7 +164,7 @@ final class ServeTelegramTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Server s = new Server(
                 () -> ConfBot.create(Fixtures.knowledge(), Setup.builtinOnly(), settings.botOptions()),
-                settings.adapters()::create,
+                adapters(settings),
                 false,
                 0,
                 registry);
@@ -171,8 +180,15 @@ final class ServeTelegramTest {
     @Test
     void aTokenTelegramRefusesFailsStartWithout401EchoingTheToken() {
         String wrong = "987654321:AAH-refused_secret_abcdef0123";
-        Map<String, String> env =
-                Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", telegram.url(), "CONFBOT_HTTP_PORT", "0");
+        Map<String, String> env = Map.of(
+                "TELEGRAM_BOT_TOKEN",
+                wrong,
+                "TELEGRAM_API_URL",
+                telegram.url(),
+                "CONFBOT_HTTP_PORT",
+                "0",
+                "CONFBOT_STATE_FILE",
+                dir.resolve("state.db").toString());
 
         CliTest.Run r = CliTest.run(
                 "", env, "serve", "--no-builtin", "--notes", fixtureNotes().toString());
@@ -206,6 +222,46 @@ final class ServeTelegramTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("TELEGRAM_BOT_TOKEN_FILE").doesNotContain(SECRET);
         assertThat(logs.everything()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsServeAtOnceWithOneLineNamingTheVariableNotThePassword() {
+        CliTest.Run r = CliTest.runWithEnv(
+                Map.of(
+                        "TELEGRAM_BOT_TOKEN",
+                        TOKEN,
+                        // Port 1 on loopback: nothing listens, the connection is refused at once.
+                        "CONFBOT_DATABASE_URL",
+                        "postgresql://bot:hunter2@127.0.0.1:1/confbot"),
+                "serve");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .startsWith("confbot serve: CONFBOT_DATABASE_URL: cannot open PostgreSQL 127.0.0.1:1/confbot: ")
+                .doesNotContain("hunter2")
+                .doesNotContain("Exception")
+                .doesNotContain("\n");
+        assertThat(logs.everything()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aMalformedDatabaseUrlIsRefusedBeforeAnythingStarts() {
+        CliTest.Run r = CliTest.runWithEnv(
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CONFBOT_DATABASE_URL", "mysql://root:hunter2@db/confbot"),
+                "serve");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("CONFBOT_DATABASE_URL must be a PostgreSQL URL")
+                .doesNotContain("hunter2");
+    }
+
+    /** The adapters as serve makes them, over a state file in the test's folder. */
+    private Server.AdapterFactory adapters(ServeSettings settings) {
+        StateStore opened = JdbcStateStore.open(
+                new confbot.core.state.StateLocation.SqliteFile(dir.resolve("state.db"), "--state"));
+        store = Optional.of(opened);
+        return bot -> settings.adapters().create(bot, store, settings.inbox());
     }
 
     /** A small notes folder, so the refused-token run does not build the whole built-in index. */

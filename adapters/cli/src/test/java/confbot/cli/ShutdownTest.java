@@ -100,6 +100,7 @@ final class ShutdownTest {
         env.put("TELEGRAM_BOT_TOKEN", TOKEN);
         env.put("TELEGRAM_API_URL", apiUrl);
         env.put("CONFBOT_LOG_LEVEL", "DEBUG");
+        env.put("CONFBOT_STATE_FILE", dir.resolve("state.db").toString());
         return builder.start();
     }
 

@@ -32,6 +32,64 @@ public final class FakeTelegram implements AutoCloseable {
         api.enqueue(Updates.privateText(updateId, text).json());
     }
 
+    /** Queues a private message in chat {@code chatId} (also the sender's user id), as update {@code updateId}. */
+    public void sendPrivateIn(long chatId, int updateId, String text) {
+        api.enqueue(Updates.privateTextIn(chatId, updateId, text).json());
+    }
+
+    /** The message id the fake gives update {@code updateId}'s message; answers reply to it. */
+    public static int messageIdOf(int updateId) {
+        return Updates.messageId(updateId);
+    }
+
+    /** The message ids the accepted answers reply to, one entry per message Telegram accepted. */
+    public List<Integer> repliedTo() {
+        return api.delivered().stream()
+                .map(c -> c.body().at("/reply_parameters/message_id").asInt())
+                .toList();
+    }
+
+    /** When ({@link System#nanoTime()}) each question, by the message id answers reply to, was first answered. */
+    public java.util.Map<Integer, Long> firstAnswered() {
+        java.util.Map<Integer, Long> first = new java.util.HashMap<>();
+        for (FakeBotApi.Call call : api.delivered()) {
+            first.putIfAbsent(call.body().at("/reply_parameters/message_id").asInt(), call.nanos());
+        }
+        return first;
+    }
+
+    /** How many sendMessage calls the fake refused with 400: the bot sent something Telegram would not take. */
+    public long badRequests() {
+        return api.calls("sendMessage").stream().filter(c -> c.status() == 400).count();
+    }
+
+    /** How many sendMessage calls the fake failed on purpose (429, 502, HTML page, cut connection). */
+    public long injectedFailures() {
+        return api.calls("sendMessage").stream()
+                .filter(c -> c.status() == 429 || c.status() == 502 || c.status() < 0)
+                .count();
+    }
+
+    /** Answers the next {@code times} sendMessage calls into {@code chatId} with 429, retry_after {@code seconds}. */
+    public void floodChat(long chatId, int seconds, int times) {
+        api.floodChat(chatId, seconds, times);
+    }
+
+    /** Fails the next sendMessage calls: each name is BAD_GATEWAY, HTML_ERROR_PAGE, DROPPED_CONNECTION or TOO_MANY_REQUESTS. */
+    public void failNextSendMessages(List<String> faults) {
+        api.failNextSendMessages(faults.stream().map(FakeBotApi.Fault::valueOf).toArray(FakeBotApi.Fault[]::new));
+    }
+
+    /** Fails sendMessage calls by chance from now on: 429 (retry_after 1-2 s), 502 (JSON or HTML), cut connections. */
+    public void injectRandomFaults(long seed, double tooManyRequests, double badGateway, double dropped) {
+        api.injectRandomFaults(seed, tooManyRequests, badGateway, dropped);
+    }
+
+    /** Answers the next {@code times} getUpdates with 502. */
+    public void failNextGetUpdates(int times) {
+        api.failNextGetUpdates(times);
+    }
+
     /** Answers the next sendMessage 429 Too Many Requests, asking the bot to wait {@code seconds}. */
     public void answerNextSendMessageWith429(int seconds) {
         api.answerNextSendMessageWith429(seconds);

@@ -3,20 +3,25 @@ package confbot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.state.Inbox;
+import confbot.core.state.StateStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -39,10 +44,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * concurrent long polls would fail with 409 Conflict).
  *
  * <p>A thin adapter: {@link UpdateMapper} decides what is addressed to the bot, the core answers,
- * {@link HtmlRenderer} formats, {@link TelegramSender} paces and honours 429s. The adapter owns every
- * thread it uses, all daemon threads, and {@link #close()} stops them: first it takes no more
- * updates, then stops polling, lets answers in flight finish, and confirms the updates it took, so
- * that the next start neither answers them twice nor misses the rest.
+ * {@link HtmlRenderer} formats, {@link SendQueue} paces each chat and retries each kind of failure
+ * as it should be retried. Every update taken is journaled in the {@link Inbox} first ({@link
+ * UpdateDispatcher}) and marked done once answered, so a crash or a stop loses none: at start the
+ * adapter answers what the last run left. The adapter owns every thread it uses, all daemon
+ * threads, and {@link #close()} stops them: it hands on no more updates, stops polling, lets the
+ * answers being made and sent finish, and confirms to Telegram every update journaled.
  */
 public final class TelegramAdapter implements ChatAdapter {
 
@@ -51,11 +58,16 @@ public final class TelegramAdapter implements ChatAdapter {
     static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
 
     private static final int WORKER_THREADS = 4;
+    /** Sends are short HTTP calls that never sleep; a few threads keep many chats' lanes moving. */
+    private static final int SEND_THREADS = 4;
     /**
-     * How long {@link #close()} waits for answers in flight. With the poll below it keeps a stop
-     * within the 10 s that orchestrators (Kubernetes, systemd) give between SIGTERM and SIGKILL.
+     * How long {@link #close()} waits for answers in flight once polling has stopped. With the poll
+     * below it keeps a stop within the 10 s that orchestrators (Kubernetes, systemd) give between
+     * SIGTERM and SIGKILL. What does not finish stays journaled and is answered at the next start.
      */
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     /**
      * How long Telegram may hold a long poll. Far shorter than telegrambots' default 50 s because
      * {@link #close()} lets the poll in flight end by itself: cutting it makes telegrambots log an
@@ -70,9 +82,13 @@ public final class TelegramAdapter implements ChatAdapter {
     private final TelegramConfig config;
     private final ChatBot bot;
     private final InstantSource clock;
-    private final Sleeper sleeper;
+    private final Inbox inbox;
+    private final InboxPolicy policy;
+    private final BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers;
+    private final DeliveryEvents events;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
+    private final UpdateReader reader = new UpdateReader(json);
     private final AtomicInteger threadCount = new AtomicInteger();
     private final Object lifecycle = new Object();
 
@@ -82,21 +98,59 @@ public final class TelegramAdapter implements ChatAdapter {
     private OkHttpClient pollHttp;
     private TelegramClient client;
     private ScheduledExecutorService poller;
+    private ScheduledExecutorService timer;
+    private ExecutorService senders;
     private volatile TelegramBotsLongPollingApplication longPolling;
     private UpdateDispatcher dispatcher;
+    private SendQueue sendQueue;
     private volatile WebhookReceiver webhook;
     private volatile BotIdentity identity;
 
-    public TelegramAdapter(TelegramConfig config, ChatBot bot, InstantSource clock) {
-        this(config, bot, clock, Sleeper.system());
+    /**
+     * @param inbox where every update taken is journaled until answered; the caller opens and closes
+     *     it, after this adapter is closed
+     */
+    public TelegramAdapter(TelegramConfig config, ChatBot bot, InstantSource clock, Inbox inbox, InboxPolicy policy) {
+        this(config, bot, clock, inbox, policy, DeliveryEvents.none());
     }
 
-    /** With a sleeper that tests can observe instead of waiting. */
-    TelegramAdapter(TelegramConfig config, ChatBot bot, InstantSource clock, Sleeper sleeper) {
+    /** @param events told each update's outcome and each retry, to be counted */
+    public TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            DeliveryEvents events) {
+        this(config, bot, clock, inbox, policy, Scheduler::of, events);
+    }
+
+    /** With a scheduler that tests can observe instead of waiting. */
+    TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers) {
+        this(config, bot, clock, inbox, policy, schedulers, DeliveryEvents.none());
+    }
+
+    private TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers,
+            DeliveryEvents events) {
         this.config = config;
         this.bot = bot;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.inbox = inbox;
+        this.policy = policy;
+        this.schedulers = schedulers;
+        this.events = events;
         this.redactor = new Redactor(config.token());
     }
 
@@ -128,21 +182,50 @@ public final class TelegramAdapter implements ChatAdapter {
                         me.getId(), Optional.ofNullable(me.getUserName()).orElse(""));
                 log.info("Connected to Telegram as @{} ({})", identity.username(), config);
                 registerCommands();
+                timer = Executors.newSingleThreadScheduledExecutor(daemon("confbot-telegram-timer"));
+                senders = Executors.newFixedThreadPool(SEND_THREADS, daemon("confbot-telegram-send"));
+                sendQueue = new SendQueue(
+                        client,
+                        new ChatPacer(clock),
+                        schedulers.apply(timer, senders),
+                        Retries.of(policy.retryFor()),
+                        clock,
+                        redactor,
+                        new Random(),
+                        events);
                 UpdateHandler handler = new UpdateHandler(
                         new UpdateMapper(identity),
                         bot,
                         new HtmlRenderer(),
-                        new TelegramSender(client, new ChatPacer(clock), sleeper),
+                        sendQueue,
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
                         redactor);
                 dispatcher = new UpdateDispatcher(
+                        inbox,
+                        json,
+                        clock,
                         handler::handle,
-                        Executors.newFixedThreadPool(WORKER_THREADS, daemon("confbot-telegram-update")));
+                        new ThreadPoolExecutor(
+                                WORKER_THREADS,
+                                WORKER_THREADS,
+                                0,
+                                TimeUnit.MILLISECONDS,
+                                new LinkedBlockingQueue<>(),
+                                daemon("confbot-telegram-update")),
+                        events);
+                prune();
+                // Before taking anything new: what the last run took and did not answer, oldest first.
+                dispatcher.replay(policy.maxAge());
+                timer.scheduleWithFixedDelay(
+                        this::prune, PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
                 if (config.webhookUrl().isPresent()) {
                     startWebhook();
                 } else {
                     startLongPolling(url);
                 }
+            } catch (StateStoreException e) {
+                close();
+                throw new IllegalStateException("Telegram did not start: " + e.getMessage());
             } catch (TelegramApiException | RuntimeException e) {
                 String reason = redactor.describe(e);
                 close();
@@ -162,9 +245,12 @@ public final class TelegramAdapter implements ChatAdapter {
     }
 
     /**
-     * Stops taking updates, lets answers in flight finish (up to 30 s), confirms the updates taken to
-     * Telegram, and stops every thread. Keeps the webhook registered: with several replicas, the
-     * others are still serving it.
+     * Hands on no more updates (they are still journaled), stops polling, lets the answers being
+     * made and sent finish (up to {@link #DRAIN_TIMEOUT} after polling stopped), confirms to
+     * Telegram every update journaled, and stops every thread. What was not answered stays
+     * journaled for the next start. Keeps the webhook registered: with several replicas, the others
+     * are still serving it. Returns only once no answer is being made, so the caller may then close
+     * the index and the store.
      */
     @Override
     public void close() {
@@ -174,16 +260,28 @@ public final class TelegramAdapter implements ChatAdapter {
             }
             closed = true;
         }
+        int queued = 0;
         if (dispatcher != null) {
-            dispatcher.stopAccepting();
+            queued = dispatcher.stopAccepting();
         }
         if (webhook != null) {
             webhook.close();
         }
         stopLongPolling();
         if (dispatcher != null) {
-            dispatcher.drain(DRAIN_TIMEOUT);
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            queued += dispatcher.drain(DRAIN_TIMEOUT);
+            int unsent = sendQueue.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (queued + unsent > 0) {
+                log.info("{} update(s) left journaled for the next start", queued + unsent);
+            }
             confirmTakenUpdates();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdown();
         }
         for (OkHttpClient http : new OkHttpClient[] {pollHttp, callHttp}) {
             if (http != null) {
@@ -223,18 +321,23 @@ public final class TelegramAdapter implements ChatAdapter {
                 () -> json, () -> pollHttp, () -> poller, ExponentialBackOff::new);
         // A lambda, not the dispatcher itself: BotSession.close() would drain it before polling stops.
         UpdateDispatcher target = dispatcher;
-        longPolling.registerBot(config.token(), () -> url, TelegramAdapter::nextPoll, target::consume);
+        longPolling.registerBot(config.token(), () -> url, this::nextPoll, target::consume);
         log.info("Long polling Telegram for updates");
     }
 
-    /** The next long poll: like telegrambots' DefaultGetUpdatesGenerator, with a shorter hold. */
-    private static GetUpdates nextPoll(Integer lastReceived) {
-        return GetUpdates.builder()
-                .offset(lastReceived + 1)
+    /**
+     * The next long poll: like telegrambots' DefaultGetUpdatesGenerator, with a shorter hold, and
+     * with the offset after the last update journaled rather than the last one received, which is
+     * what confirms updates to Telegram: only what is on disk is ever confirmed. (The two differ
+     * only at start, after answering what the last run left, and while stopping.)
+     */
+    private GetUpdates nextPoll(Integer lastReceived) {
+        return reader.lenient(GetUpdates.builder()
+                .offset((int) dispatcher.highestJournaled() + 1)
                 .limit(100)
                 .timeout(POLL_TIMEOUT_SECONDS)
                 .allowedUpdates(ALLOWED_UPDATES)
-                .build();
+                .build());
     }
 
     private void startWebhook() throws Exception {
@@ -242,8 +345,8 @@ public final class TelegramAdapter implements ChatAdapter {
                 config.webhookPort(),
                 config.webhookPath().orElseThrow(),
                 config.webhookSecret().orElseThrow(),
-                json,
-                dispatcher,
+                reader,
+                dispatcher::accept,
                 Executors.newFixedThreadPool(2, daemon("confbot-telegram-webhook")));
         // Listen first, so that Telegram's first push finds the listener.
         webhook.start();
@@ -282,19 +385,34 @@ public final class TelegramAdapter implements ChatAdapter {
         }
     }
 
+    /** Forgets answered updates once no duplicate of them can arrive any more. */
+    private void prune() {
+        try {
+            int removed = inbox.prune(clock.instant().minus(policy.keepDone()));
+            if (removed > 0) {
+                log.debug("Pruned {} answered update(s) from the journal", removed);
+            }
+        } catch (StateStoreException e) {
+            log.warn("Pruning the journal failed; trying again later: {}", e.getMessage());
+        }
+    }
+
     /**
-     * Tells Telegram the updates taken are done with: a getUpdates with the next offset confirms every
-     * update below it. Without this, updates answered after the last poll would be delivered again
-     * to the next start and answered twice.
+     * Tells Telegram the updates taken are safe: a getUpdates with the next offset confirms every
+     * update below it. They are journaled, so those not yet answered are answered by the next start;
+     * without this, Telegram would deliver them again and the journal would have to drop them.
      */
     private void confirmTakenUpdates() {
-        int highest = dispatcher.highestAccepted();
+        long highest = dispatcher.highestJournaled();
         if (longPolling == null || highest == 0) {
             return;
         }
         try {
-            client.execute(
-                    GetUpdates.builder().offset(highest + 1).limit(1).timeout(0).build());
+            client.execute(GetUpdates.builder()
+                    .offset((int) highest + 1)
+                    .limit(1)
+                    .timeout(0)
+                    .build());
             log.debug("Confirmed updates up to {}", highest);
         } catch (TelegramApiException | RuntimeException e) {
             log.warn(

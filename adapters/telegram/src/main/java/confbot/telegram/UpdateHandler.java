@@ -4,8 +4,10 @@ import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
@@ -23,9 +25,11 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Handles one update end to end: decide whether it is addressed, show "typing", ask the core, send
- * the rendered reply threaded under the question. Nothing escapes {@link #handle}: an error on one
- * update is logged and the next update is handled as usual.
+ * Handles one update: decide whether it is addressed, show "typing", ask the core, and queue the
+ * rendered reply, threaded under the question, on the chat's lane of the {@link SendQueue}.
+ * Nothing escapes {@link #handle}: an error on one update is logged and the next update is handled
+ * as usual. Every update ends with exactly one outcome told to {@code done}: here when it needs no
+ * answer, by the send queue once its answer went out or failed for good.
  */
 final class UpdateHandler {
 
@@ -38,7 +42,7 @@ final class UpdateHandler {
     private final UpdateMapper mapper;
     private final ChatBot bot;
     private final HtmlRenderer renderer;
-    private final TelegramSender sender;
+    private final SendQueue sender;
     private final Optional<Instant> ignoreBefore;
     private final Redactor redactor;
 
@@ -50,7 +54,7 @@ final class UpdateHandler {
             UpdateMapper mapper,
             ChatBot bot,
             HtmlRenderer renderer,
-            TelegramSender sender,
+            SendQueue sender,
             Optional<Instant> ignoreBefore,
             Redactor redactor) {
         this.mapper = mapper;
@@ -61,33 +65,35 @@ final class UpdateHandler {
         this.redactor = redactor;
     }
 
-    void handle(Update update) {
+    /** Handles {@code update} and tells {@code done} how it ended, once. */
+    void handle(Update update, Consumer<String> done) {
         try {
             if (update.hasMessage()) {
-                handleMessage(update.getUpdateId(), update.getMessage());
+                handleMessage(update.getUpdateId(), update.getMessage(), done);
             } else if (update.hasInlineQuery()) {
-                handleInline(update.getInlineQuery());
+                handleInline(update.getUpdateId(), update.getInlineQuery(), done);
             } else {
                 // Edited messages are not answered again: the first version already was (or was not
                 // addressed), and a second answer to an edit would read as a duplicate.
                 log.debug("Update {} is neither a message nor an inline query; ignored", update.getUpdateId());
+                done.accept("ignored");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            log.warn("Update {} interrupted (shutting down)", update.getUpdateId());
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             log.warn("Update {} failed: {}", update.getUpdateId(), redactor.describe(e));
+            done.accept("failed");
         }
     }
 
-    private void handleMessage(Integer updateId, Message message) throws TelegramApiException, InterruptedException {
+    private void handleMessage(Integer updateId, Message message, Consumer<String> done) {
         if (isBacklog(message)) {
             log.debug("Update {} was sent before start; skipped (--skip-backlog)", updateId);
+            done.accept("ignored");
             return;
         }
         Optional<UpdateMapper.Addressed> mapped = mapper.map(message);
         if (mapped.isEmpty()) {
             log.debug("Update {} is not addressed to the bot; ignored", updateId);
+            done.accept("ignored");
             return;
         }
         UpdateMapper.Addressed addressed = mapped.get();
@@ -97,12 +103,17 @@ final class UpdateHandler {
         if (reply.kind() == Reply.Kind.SILENT) {
             // Rate limited and already told to slow down: nothing goes back to the chat.
             log.debug("Update {} gets no reply (rate limited)", updateId);
+            done.accept("silent");
             return;
         }
         List<String> parts = renderer.render(reply, inbound.locale());
-        String chatKey = String.valueOf(addressed.chatId());
+        if (parts.isEmpty()) {
+            done.accept("silent");
+            return;
+        }
+        List<SendMessage> sends = new ArrayList<>();
         for (String part : parts) {
-            SendMessage send = SendMessage.builder()
+            sends.add(SendMessage.builder()
                     .chatId(addressed.chatId())
                     .messageThreadId(addressed.topicId().orElse(null))
                     .text(part)
@@ -113,24 +124,28 @@ final class UpdateHandler {
                             .messageId(addressed.messageId())
                             .allowSendingWithoutReply(true)
                             .build())
-                    .build();
-            sender.send(chatKey, inbound.origin().groupChat(), send);
+                    .build());
         }
-        log.debug("Update {} answered in {} part(s)", updateId, parts.size());
+        sender.submit(new SendQueue.Outgoing(
+                updateId, String.valueOf(addressed.chatId()), inbound.origin().groupChat(), true, sends, done));
+        log.debug("Update {} answer queued in {} part(s)", updateId, parts.size());
     }
 
-    private void handleInline(InlineQuery query) throws TelegramApiException, InterruptedException {
+    private void handleInline(Integer updateId, InlineQuery query, Consumer<String> done) {
         Optional<Inbound> mapped = mapper.mapInline(query);
         if (mapped.isEmpty()) {
+            done.accept("ignored");
             return;
         }
         Inbound inbound = mapped.get();
         Reply reply = ask(inbound);
         if (reply.kind() == Reply.Kind.SILENT) {
-            return; // rate limited: no suggestion, and Telegram shows none
+            done.accept("silent"); // rate limited: no suggestion, and Telegram shows none
+            return;
         }
         List<String> parts = renderer.render(reply, inbound.locale());
         if (parts.isEmpty()) {
+            done.accept("silent");
             return;
         }
         String plain = HtmlRenderer.sanitize(reply.text()).strip();
@@ -156,7 +171,8 @@ final class UpdateHandler {
                 .cacheTime(INLINE_CACHE_SECONDS)
                 .isPersonal(true)
                 .build();
-        sender.sendUnpaced(answer);
+        // Its own lane, unpaced: the query goes stale within seconds, and it posts into no chat.
+        sender.submit(new SendQueue.Outgoing(updateId, "inline:" + query.getId(), false, false, List.of(answer), done));
     }
 
     private Reply ask(Inbound inbound) {

@@ -1,6 +1,5 @@
 package confbot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,13 +7,11 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -23,8 +20,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  *
  * <p>The JDK's HTTP server instead of telegrambots-webhook, whose newest release that resolves
  * (9.5.0) does not match telegrambots 10.2.0 and would add Javalin for one endpoint. The push is
- * acknowledged as soon as it is queued: Telegram resends pushes that take too long, and the
- * dispatcher drops such resends.
+ * acknowledged as soon as it is journaled, not answered: Telegram resends pushes that take too
+ * long, and the journal recognises such resends. A push that cannot be journaled gets 503, so that
+ * Telegram pushes it again.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -36,8 +34,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final int port;
     private final String path;
     private final byte[] secret;
-    private final ObjectMapper json;
-    private final LongPollingUpdateConsumer consumer;
+    private final UpdateReader reader;
+    private final Predicate<Update> consumer;
     private final ExecutorService executor;
     private HttpServer server;
 
@@ -45,13 +43,13 @@ final class WebhookReceiver implements AutoCloseable {
             int port,
             String path,
             String secret,
-            ObjectMapper json,
-            LongPollingUpdateConsumer consumer,
+            UpdateReader reader,
+            Predicate<Update> consumer,
             ExecutorService executor) {
         this.port = port;
         this.path = path;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.json = json;
+        this.reader = reader;
         this.consumer = consumer;
         this.executor = executor;
     }
@@ -96,14 +94,15 @@ final class WebhookReceiver implements AutoCloseable {
                     exchange.sendResponseHeaders(413, -1);
                     return;
                 }
-                update = json.readValue(bytes, Update.class);
+                // Read leniently: a push refused with 400 would be pushed again, and block the rest.
+                update = reader.readPush(bytes);
             } catch (IOException e) {
                 log.warn("Webhook body is not an update: {}", e.getClass().getSimpleName());
                 exchange.sendResponseHeaders(400, -1);
                 return;
             }
-            consumer.consume(new ArrayList<>(List.of(update)));
-            exchange.sendResponseHeaders(200, -1);
+            // 200 only once the push is journaled; otherwise Telegram pushes it again later.
+            exchange.sendResponseHeaders(consumer.test(update) ? 200 : 503, -1);
         } catch (RuntimeException e) {
             log.warn("Webhook request failed: {}", e.getClass().getSimpleName());
         }

@@ -11,9 +11,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -39,8 +43,8 @@ final class FakeBotApi implements AutoCloseable {
     static final String BOT_USERNAME = "ItsBot";
     private static final long HOLD_EMPTY_POLL_MILLIS = 300;
 
-    /** One request as the fake saw it, with the status it answered. */
-    record Call(String method, JsonNode body, String rawBody, int status) {
+    /** One request as the fake saw it, with the status it answered and when ({@link System#nanoTime()}). */
+    record Call(String method, JsonNode body, String rawBody, int status, long nanos) {
         boolean ok() {
             return status == 200;
         }
@@ -67,6 +71,25 @@ final class FakeBotApi implements AutoCloseable {
     private Optional<Integer> tooManyRequestsOnNextSend = Optional.empty();
     private Optional<String> rejectMarker = Optional.empty();
     private int getUpdatesFailures;
+    private final Deque<Fault> sendFaults = new ArrayDeque<>();
+    private final Map<Long, Integer> floodedChats = new HashMap<>();
+    private int floodRetryAfter;
+    private Optional<RandomFaults> randomFaults = Optional.empty();
+
+    /** Fails each sendMessage by chance: 429 (retry_after 1-2 s), 502 (JSON or an HTML page), or a cut connection. */
+    record RandomFaults(java.util.Random random, double tooManyRequests, double badGateway, double dropped) {}
+
+    /** How the fake can fail a sendMessage, as Telegram and the proxies before it do. */
+    enum Fault {
+        /** 502 with the Bot API's JSON error body. */
+        BAD_GATEWAY,
+        /** 502 with a proxy's HTML page: not JSON. */
+        HTML_ERROR_PAGE,
+        /** The connection closed without any response. */
+        DROPPED_CONNECTION,
+        /** 429 asking to wait one second. */
+        TOO_MANY_REQUESTS
+    }
 
     FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -95,6 +118,47 @@ final class FakeBotApi implements AutoCloseable {
         lock.lock();
         try {
             tooManyRequestsOnNextSend = Optional.of(retryAfterSeconds);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fails the next sendMessage calls, one fault each, in order. */
+    void failNextSendMessages(Fault... faults) {
+        lock.lock();
+        try {
+            sendFaults.addAll(List.of(faults));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** From now on fails sendMessage calls by chance, until {@link #stopRandomFaults()}. */
+    void injectRandomFaults(long seed, double tooManyRequests, double badGateway, double dropped) {
+        lock.lock();
+        try {
+            randomFaults =
+                    Optional.of(new RandomFaults(new java.util.Random(seed), tooManyRequests, badGateway, dropped));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void stopRandomFaults() {
+        lock.lock();
+        try {
+            randomFaults = Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Answers the next {@code times} sendMessage calls into {@code chatId} with 429, retry_after {@code seconds}. */
+    void floodChat(long chatId, int seconds, int times) {
+        lock.lock();
+        try {
+            floodedChats.put(chatId, times);
+            floodRetryAfter = seconds;
         } finally {
             lock.unlock();
         }
@@ -159,7 +223,23 @@ final class FakeBotApi implements AutoCloseable {
                         case "sendmessage" -> sendMessage(body);
                         default -> new Response(404, error(404, "Not Found: method not found"));
                     };
-            calls.add(new Call(method, body, raw, response.status()));
+            calls.add(new Call(method, body, raw, response.status(), System.nanoTime()));
+            if (response.status() == DROPPED) {
+                // Promise a body and cut it short: the server then closes the connection mid-response.
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().write("{\"ok\":".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                return;
+            }
+            if (response.status() == HTML) {
+                byte[] page = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html");
+                exchange.sendResponseHeaders(502, page.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(page);
+                }
+                return;
+            }
             respond(exchange, response.status(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -211,6 +291,34 @@ final class FakeBotApi implements AutoCloseable {
     private Response sendMessage(JsonNode body) {
         lock.lock();
         try {
+            long chat = body.path("chat_id").asLong();
+            Integer flooded = floodedChats.get(chat);
+            if (flooded != null && flooded > 0) {
+                floodedChats.put(chat, flooded - 1);
+                ObjectNode error = error(429, "Too Many Requests: retry after " + floodRetryAfter);
+                error.putObject("parameters").put("retry_after", floodRetryAfter);
+                return new Response(429, error);
+            }
+            Fault fault = sendFaults.poll();
+            if (fault == null && randomFaults.isPresent()) {
+                fault = randomFault(randomFaults.get());
+            }
+            if (fault != null) {
+                switch (fault) {
+                    case BAD_GATEWAY:
+                        return new Response(502, error(502, "Bad Gateway"));
+                    case HTML_ERROR_PAGE:
+                        return new Response(HTML, error(502, "html"));
+                    case DROPPED_CONNECTION:
+                        return new Response(DROPPED, error(0, "dropped"));
+                    case TOO_MANY_REQUESTS:
+                        int seconds =
+                                randomFaults.map(r -> 1 + r.random().nextInt(2)).orElse(1);
+                        ObjectNode error = error(429, "Too Many Requests: retry after " + seconds);
+                        error.putObject("parameters").put("retry_after", seconds);
+                        return new Response(429, error);
+                }
+            }
             if (tooManyRequestsOnNextSend.isPresent()) {
                 int retryAfter = tooManyRequestsOnNextSend.get();
                 tooManyRequestsOnNextSend = Optional.empty();
@@ -293,6 +401,23 @@ final class FakeBotApi implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
+
+    private static Fault randomFault(RandomFaults faults) {
+        double roll = faults.random().nextDouble();
+        if (roll < faults.tooManyRequests()) {
+            return Fault.TOO_MANY_REQUESTS;
+        }
+        roll -= faults.tooManyRequests();
+        if (roll < faults.badGateway()) {
+            return faults.random().nextBoolean() ? Fault.BAD_GATEWAY : Fault.HTML_ERROR_PAGE;
+        }
+        roll -= faults.badGateway();
+        return roll < faults.dropped() ? Fault.DROPPED_CONNECTION : null;
+    }
+
+    // Pseudo statuses for the recorded calls: a dropped connection, an HTML page with 502.
+    static final int DROPPED = -1;
+    static final int HTML = -502;
 
     private record Response(int status, JsonNode body) {}
 }

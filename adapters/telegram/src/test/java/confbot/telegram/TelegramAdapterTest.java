@@ -13,11 +13,15 @@ import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateLocation;
+import confbot.core.state.StateStore;
 import confbot.core.testing.LogCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +35,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the real telegrambots client and long-polling code, over HTTP, against a fake Bot API
@@ -40,9 +45,13 @@ final class TelegramAdapterTest {
 
     static final String TOKEN = "123456789:AAH-test_token_0123456789abcdef";
 
+    @TempDir
+    Path dir;
+
     private FakeBotApi api;
     private TestClock clock;
-    private RecordingSleeper sleeper;
+    private RecordingScheduler.Waits waits;
+    private StateStore store;
     private LogCapture logs;
     private final List<TelegramAdapter> adapters = new ArrayList<>();
 
@@ -51,13 +60,15 @@ final class TelegramAdapterTest {
         api = new FakeBotApi(TOKEN);
         // Started a little before the messages were sent, so --skip-backlog keeps them.
         clock = new TestClock(Updates.NOW.minusSeconds(30));
-        sleeper = new RecordingSleeper(clock);
+        waits = new RecordingScheduler.Waits(clock);
+        store = JdbcStateStore.open(new StateLocation.SqliteFile(dir.resolve("state.db"), "--state"));
         logs = LogCapture.root();
     }
 
     @AfterEach
     void tearDown() {
         adapters.forEach(TelegramAdapter::close);
+        store.close();
         api.close();
         String everything = logs.everything();
         logs.close();
@@ -90,7 +101,7 @@ final class TelegramAdapterTest {
         TelegramConfig config = TelegramConfig.fromEnv(
                         Map.of("TELEGRAM_BOT_TOKEN", wrong, "TELEGRAM_API_URL", api.url()))
                 .orElseThrow();
-        TelegramAdapter adapter = new TelegramAdapter(config, ScriptedBot.echo(), clock, sleeper);
+        TelegramAdapter adapter = adapter(config, ScriptedBot.echo());
         adapters.add(adapter);
 
         assertThatIllegalStateException()
@@ -267,7 +278,7 @@ final class TelegramAdapterTest {
             assertThat(visible).filteredOn(v -> v.contains(paragraph)).hasSize(1);
         }
         // Telegram asks for at most one message per second in a private chat.
-        assertThat(sleeper.waits()).hasSize(parts.size() - 1).containsOnly(Duration.ofSeconds(1));
+        assertThat(waits.waits()).hasSize(parts.size() - 1).containsOnly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -281,7 +292,7 @@ final class TelegramAdapterTest {
         List<FakeBotApi.Call> sends = api.calls("sendMessage");
         assertThat(sends).extracting(FakeBotApi.Call::status).containsExactly(429, 200);
         assertThat(sends.get(1).text()).isEqualTo(sends.get(0).text());
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(7));
+        assertThat(waits.waits()).containsExactly(Duration.ofSeconds(7));
         assertThat(logs.messages(Level.WARN, "confbot.telegram"))
                 .containsExactly("Telegram flood control on sendmessage: waiting 7 s as asked, then sending again");
     }
@@ -311,7 +322,7 @@ final class TelegramAdapterTest {
                 .anyMatch(t -> t.startsWith("Sorry, I could not answer"))
                 .anyMatch(t -> t.startsWith("Answer to: third"))
                 .anyMatch(t -> t.startsWith("Answer to: fourth"));
-        assertThat(logs.messages(Level.WARN, "confbot.telegram.UpdateHandler"))
+        assertThat(logs.messages(Level.WARN, "confbot.telegram"))
                 .containsExactlyInAnyOrder(
                         "The core failed on a Telegram message: IllegalStateException: core bug",
                         "Update 1 failed: TelegramApiRequestException: Error executing"
@@ -445,7 +456,7 @@ final class TelegramAdapterTest {
                 Updates.privateText(2, "fine").json());
 
         awaitDelivered(1);
-        await().atMost(10, SECONDS).until(() -> !logs.messages(Level.WARN, "confbot.telegram.UpdateHandler")
+        await().atMost(10, SECONDS).until(() -> !logs.messages(Level.WARN, "confbot.telegram.SendQueue")
                 .isEmpty());
         assertThat(logs.messages(Level.ERROR, "org.telegram")).isNotEmpty(); // telegrambots logged the 502
         assertThat(logs.everything()).contains("Update 1 failed").doesNotContain(TOKEN);
@@ -502,10 +513,15 @@ final class TelegramAdapterTest {
     private TelegramAdapter start(ChatBot bot, Map<String, String> extraEnv) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url()));
         env.putAll(extraEnv);
-        TelegramAdapter adapter =
-                new TelegramAdapter(TelegramConfig.fromEnv(env).orElseThrow(), bot, clock, sleeper);
-        adapters.add(adapter);
+        TelegramAdapter adapter = adapter(TelegramConfig.fromEnv(env).orElseThrow(), bot);
         adapter.start();
+        return adapter;
+    }
+
+    private TelegramAdapter adapter(TelegramConfig config, ChatBot bot) {
+        TelegramAdapter adapter =
+                new TelegramAdapter(config, bot, clock, store.inbox(), InboxPolicy.defaults(), waits::scheduler);
+        adapters.add(adapter);
         return adapter;
     }
 

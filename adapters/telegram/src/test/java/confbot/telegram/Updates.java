@@ -56,6 +56,11 @@ final class Updates {
         return new Updates(updateId, "message", PRIVATE_CHAT, "private", ALICE, text);
     }
 
+    /** A private message in another private chat: the chat id is also the user's. */
+    static Updates privateTextIn(long chatId, int updateId, String text) {
+        return new Updates(updateId, "message", chatId, "private", chatId, text);
+    }
+
     static Updates groupText(int updateId, String text) {
         return new Updates(updateId, "message", GROUP_CHAT, "supergroup", BOB, text);
     }

@@ -1,0 +1,17 @@
+package confbot.core.state;
+
+/**
+ * The bot's durable state, opened once at start by the composition root and closed last, after
+ * every adapter that writes to it has stopped.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The journal of updates taken from the chat platforms. */
+    Inbox inbox();
+
+    /** Where the state lives, for logs: a file path or a database's host and name, never a password. */
+    String describe();
+
+    @Override
+    void close();
+}

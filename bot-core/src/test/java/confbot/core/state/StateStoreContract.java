@@ -1,0 +1,152 @@
+package confbot.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every state store does, whatever database is behind it. */
+abstract class StateStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    StateStore store;
+
+    /** A store over an empty database. */
+    abstract StateStore openEmpty() throws Exception;
+
+    /** The same database opened again, as by a restarted process. */
+    abstract StateStore reopen() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openEmpty();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void recordsUpdatesAndTellsWhichWereNew() {
+        Inbox inbox = store.inbox();
+
+        assertThat(inbox.record("telegram", List.of(entry(1, 0), entry(2, 1)))).containsExactly(1L, 2L);
+        assertThat(inbox.record("telegram", List.of(entry(2, 5), entry(3, 6)))).containsExactly(3L);
+        assertThat(inbox.record("discord", List.of(entry(2, 7))))
+                .as("ids are per platform")
+                .containsExactly(2L);
+        assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(1L, 2L, 3L);
+        assertThat(inbox.pending("telegram").get(1).payload())
+                .as("the first delivery is kept")
+                .isEqualTo("{\"update_id\":2,\"t\":1}");
+    }
+
+    @Test
+    void pendingIsOldestFirstAndLeavesOutWhatIsDone() {
+        Inbox inbox = store.inbox();
+        inbox.record("telegram", List.of(entry(30, 3), entry(10, 1), entry(20, 2)));
+
+        inbox.markDone("telegram", 20, "answered", T0.plusSeconds(9));
+
+        assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(10L, 30L);
+        assertThat(inbox.pending("telegram").get(0).receivedAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void aDoneUpdateDeliveredAgainIsStillADuplicate() {
+        Inbox inbox = store.inbox();
+        inbox.record("telegram", List.of(entry(1, 0)));
+        inbox.markDone("telegram", 1, "answered", T0.plusSeconds(1));
+
+        assertThat(inbox.record("telegram", List.of(entry(1, 2)))).isEmpty();
+        assertThat(inbox.pending("telegram")).isEmpty();
+    }
+
+    @Test
+    void pruneForgetsOnlyWhatWasDoneBeforeTheCutOff() {
+        Inbox inbox = store.inbox();
+        inbox.record("telegram", List.of(entry(1, 0), entry(2, 0), entry(3, 0)));
+        inbox.markDone("telegram", 1, "answered", T0.plusSeconds(10));
+        inbox.markDone("telegram", 2, "answered", T0.plusSeconds(100));
+
+        assertThat(inbox.prune(T0.plusSeconds(50))).isEqualTo(1);
+
+        assertThat(inbox.record("telegram", List.of(entry(1, 200), entry(2, 200))))
+                .as("1 was forgotten, 2 is remembered")
+                .containsExactly(1L);
+        assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void whatWasRecordedSurvivesClosingAndOpeningAgain() throws Exception {
+        store.inbox().record("telegram", List.of(entry(1, 0), entry(2, 1)));
+        store.inbox().markDone("telegram", 1, "answered", T0.plusSeconds(2));
+        store.close();
+
+        store = reopen();
+
+        assertThat(store.inbox().pending("telegram"))
+                .extracting(Inbox.Entry::updateId)
+                .containsExactly(2L);
+        assertThat(store.inbox().record("telegram", List.of(entry(1, 3)))).isEmpty();
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseTakingTheSameUpdatesAtOnceGiveEachToOnlyOne() throws Exception {
+        // Two replicas behind a webhook, each pushed the same updates: each update is answered once.
+        try (StateStore other = reopen()) {
+            List<Inbox.Entry> batch = java.util.stream.LongStream.rangeClosed(1, 200)
+                    .mapToObj(id -> entry(id, 0))
+                    .toList();
+            java.util.concurrent.CompletableFuture<java.util.Set<Long>> mine =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> recordOneByOne(store.inbox(), batch));
+            java.util.concurrent.CompletableFuture<java.util.Set<Long>> theirs =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> recordOneByOne(other.inbox(), batch));
+
+            java.util.Set<Long> a = mine.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.Set<Long> b = theirs.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.Set<Long> twice = new java.util.HashSet<>(a);
+            twice.retainAll(b);
+            assertThat(twice).as("taken by both").isEmpty();
+            java.util.Set<Long> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            assertThat(both).hasSize(200);
+        }
+    }
+
+    private static java.util.Set<Long> recordOneByOne(Inbox inbox, List<Inbox.Entry> batch) {
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        for (Inbox.Entry entry : batch) {
+            taken.addAll(inbox.record("telegram", List.of(entry)));
+        }
+        return taken;
+    }
+
+    @Test
+    void textThatIsNotAsciiIsKeptAsItWas() {
+        String payload = "{\"text\":\"蚂蚁金服 🙂 שלום \\u0000\"}";
+        store.inbox().record("telegram", List.of(new Inbox.Entry(9, T0, payload)));
+
+        assertThat(store.inbox().pending("telegram").get(0).payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void aClosedStoreSaysSoInsteadOfFailingObscurely() {
+        store.close();
+
+        assertThatThrownBy(() -> store.inbox().pending("telegram"))
+                .isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("closed");
+    }
+
+    static Inbox.Entry entry(long id, int secondsAfterT0) {
+        return new Inbox.Entry(
+                id, T0.plusSeconds(secondsAfterT0), "{\"update_id\":" + id + ",\"t\":" + secondsAfterT0 + "}");
+    }
+}
