@@ -3,6 +3,7 @@ package confbot.discord;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.TopicSuggester;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,16 +65,27 @@ public final class DiscordAdapter implements ChatAdapter {
 
     private final DiscordConfig config;
     private final ExecutorService answering;
+    /** Only waits between retries of a delivery; the sending itself is JDA's. */
+    private final ScheduledExecutorService retrying;
+
+    private final Delivery delivery;
     private final DiscordListener listener;
     private final ReadyShards readyShards = new ReadyShards();
     private volatile ShardManager shards;
     private volatile boolean closed;
 
     public DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics) {
+        this(config, bot, topics, Delivery.RetryPolicy.DEFAULT);
+    }
+
+    /** With another retry policy, for tests that cannot wait minutes for a give-up. */
+    DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics, Delivery.RetryPolicy retries) {
         this.config = Objects.requireNonNull(config, "config");
-        this.answering = Executors.newFixedThreadPool(ANSWER_THREADS, new AnswerThreads());
+        this.answering = Executors.newFixedThreadPool(ANSWER_THREADS, new Threads("discord-answer-"));
+        this.retrying = Executors.newSingleThreadScheduledExecutor(new Threads("discord-retry-"));
+        this.delivery = new Delivery(retrying, retries, Clock.systemUTC());
         this.listener = new DiscordListener(
-                bot, topics, answering, new DiscordRenderer(), config.messageContent(), config.guildId());
+                bot, topics, answering, new DiscordRenderer(), config.messageContent(), config.guildId(), delivery);
     }
 
     @Override
@@ -171,6 +184,10 @@ public final class DiscordAdapter implements ChatAdapter {
                 log.warn("Answers still running after {}; dropping them", CLOSE_TIMEOUT);
                 answering.shutdownNow();
             }
+            if (!delivery.awaitIdle(CLOSE_TIMEOUT)) {
+                log.warn("Answers still being delivered after {}; dropping them", CLOSE_TIMEOUT);
+            }
+            retrying.shutdownNow();
             ShardManager current = shards;
             if (current != null) {
                 List<JDA> running = List.copyOf(current.getShards());
@@ -181,6 +198,7 @@ public final class DiscordAdapter implements ChatAdapter {
             }
         } catch (InterruptedException e) {
             answering.shutdownNow();
+            retrying.shutdownNow();
             Thread.currentThread().interrupt();
         }
         log.info("Disconnected from Discord");
@@ -254,12 +272,17 @@ public final class DiscordAdapter implements ChatAdapter {
     }
 
     /** Daemon threads named for thread dumps; an unclosed adapter never keeps the JVM alive. */
-    private static final class AnswerThreads implements ThreadFactory {
+    private static final class Threads implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        Threads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "discord-answer-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -6,9 +6,13 @@ import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Message;
@@ -32,6 +37,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -47,14 +53,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An interaction is acknowledged at once ({@code deferReply}) on JDA's event thread, so
  * Discord's 3-second deadline is met however long the core takes; the answer is then computed on
- * the adapter's own executor and completed through the interaction hook, where blocking {@code
- * complete()} calls keep the messages of a split answer in order. Usage replies and failures are
- * ephemeral: a public deferral is deleted and replaced by an ephemeral follow-up. Each task catches
- * its own failures, so one bad interaction never stops the others.
+ * the adapter's own executor and completed through the interaction hook by {@link Delivery}, which
+ * sends the messages of a split answer in order and retries Discord's server errors. Usage replies
+ * and failures are ephemeral: a public deferral is deleted and replaced by an ephemeral follow-up.
+ * Each task catches its own failures, so one bad interaction never stops the others. An interaction
+ * delivered twice (a resumed gateway session replays what it thinks was missed) is answered once.
  */
 final class DiscordListener extends ListenerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
+
+    /**
+     * Interactions remembered to drop a redelivery: far more than arrive within the minutes a
+     * replay can span, and a few hundred kilobytes at most.
+     */
+    private static final int RECENT_INTERACTIONS = 10_000;
 
     private final ChatBot bot;
     private final TopicSuggester topics;
@@ -62,6 +75,8 @@ final class DiscordListener extends ListenerAdapter {
     private final DiscordRenderer renderer;
     private final boolean answerMentions;
     private final OptionalLong guildId;
+    private final Delivery delivery;
+    private final RecentIds seen = new RecentIds(RECENT_INTERACTIONS);
 
     DiscordListener(
             ChatBot bot,
@@ -69,13 +84,15 @@ final class DiscordListener extends ListenerAdapter {
             Executor answering,
             DiscordRenderer renderer,
             boolean answerMentions,
-            OptionalLong guildId) {
+            OptionalLong guildId,
+            Delivery delivery) {
         this.bot = Objects.requireNonNull(bot, "bot");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.answering = Objects.requireNonNull(answering, "answering");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.answerMentions = answerMentions;
         this.guildId = Objects.requireNonNull(guildId, "guildId");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
     }
 
     // ---- command registration ------------------------------------------------------------------
@@ -108,6 +125,12 @@ final class DiscordListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        String interaction = "interaction " + event.getId() + " (/" + event.getName() + ")";
+        if (!seen.firstTime(event.getIdLong())) {
+            // Discord redelivered an event already answered (a resumed session can replay one).
+            log.info("Ignoring {}, delivered again", interaction);
+            return;
+        }
         Texts texts = Texts.of(event.getUserLocale().toLocale());
         if (!SlashCommands.isKnown(event.getName())) {
             log.warn("Got unknown slash command /{}; are old commands still registered?", event.getName());
@@ -135,55 +158,65 @@ final class DiscordListener extends ListenerAdapter {
                 ? Optional.ofNullable(event.getOption("question")).map(OptionMapping::getAsString)
                 : Optional.empty();
         try {
-            answering.execute(() -> answerInteraction(hook, inbound, title, texts, ephemeral));
+            answering.execute(() -> answerInteraction(hook, interaction, inbound, title, texts, ephemeral));
         } catch (RejectedExecutionException e) { // shutting down
-            hook.editOriginal(texts.failed()).queue();
+            hook.editOriginal(texts.failed()).queue(null, failure -> log.debug("Not delivered", failure));
         }
     }
 
     private void answerInteraction(
-            InteractionHook hook, Inbound inbound, Optional<String> title, Texts texts, boolean ephemeral) {
+            InteractionHook hook,
+            String interaction,
+            Inbound inbound,
+            Optional<String> title,
+            Texts texts,
+            boolean ephemeral) {
+        Instant expires = Instant.ofEpochMilli(hook.getExpirationTimestamp());
+        List<Supplier<? extends RestAction<?>>> steps = new ArrayList<>();
         try {
             Reply reply = bot.reply(inbound);
             if (reply.kind() == Reply.Kind.SILENT) {
                 // Rate limited and already warned: take back the "thinking…" and say nothing.
-                hook.deleteOriginal().complete();
-                return;
-            }
-            List<List<MessageEmbed>> messages = renderer.render(reply, title, texts);
-            if (reply.kind() == Reply.Kind.USAGE && !ephemeral) {
-                replaceWithEphemeral(hook, messages);
-                return;
-            }
-            hook.editOriginal(edit(messages.get(0))).complete();
-            for (List<MessageEmbed> more : messages.subList(1, messages.size())) {
-                hook.sendMessage(create(more)).setEphemeral(ephemeral).complete();
+                steps.add(hook::deleteOriginal);
+            } else {
+                List<List<MessageEmbed>> messages = renderer.render(reply, title, texts);
+                if (reply.kind() == Reply.Kind.USAGE && !ephemeral) {
+                    // Deletes the public "thinking…" reply so the ephemeral follow-up is the only answer.
+                    steps.add(hook::deleteOriginal);
+                    for (List<MessageEmbed> message : messages) {
+                        steps.add(() -> hook.sendMessage(create(message)).setEphemeral(true));
+                    }
+                } else {
+                    steps.add(() -> hook.editOriginal(edit(messages.get(0))));
+                    for (List<MessageEmbed> more : messages.subList(1, messages.size())) {
+                        steps.add(() -> hook.sendMessage(create(more)).setEphemeral(ephemeral));
+                    }
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Answering '{}' failed", inbound.text(), e);
-            failInteraction(hook, texts, ephemeral);
+            failInteraction(hook, interaction, expires, texts, ephemeral);
+            return;
         }
-    }
-
-    /** Deletes the public "thinking…" reply so the ephemeral follow-up is the only answer. */
-    private static void replaceWithEphemeral(InteractionHook hook, List<List<MessageEmbed>> messages) {
-        hook.deleteOriginal().complete();
-        for (List<MessageEmbed> message : messages) {
-            hook.sendMessage(create(message)).setEphemeral(true).complete();
-        }
-    }
-
-    private static void failInteraction(InteractionHook hook, Texts texts, boolean ephemeral) {
-        try {
-            if (ephemeral) {
-                hook.editOriginal(texts.failed()).complete();
-            } else {
-                hook.deleteOriginal().complete();
-                hook.sendMessage(texts.failed()).setEphemeral(true).complete();
+        delivery.send(interaction, expires, steps).whenComplete((ignored, failure) -> {
+            if (failure != null && !(failure instanceof Delivery.GaveUp)) {
+                log.warn("Answering '{}' failed", inbound.text(), failure);
+                failInteraction(hook, interaction, expires, texts, ephemeral);
             }
-        } catch (RuntimeException e) {
-            log.warn("Could not report the failure either (interaction expired?)", e);
-        }
+        });
+    }
+
+    private void failInteraction(
+            InteractionHook hook, String interaction, Instant expires, Texts texts, boolean ephemeral) {
+        List<Supplier<? extends RestAction<?>>> steps = ephemeral
+                ? List.of(() -> hook.editOriginal(texts.failed()))
+                : List.of(hook::deleteOriginal, () -> hook.sendMessage(texts.failed())
+                        .setEphemeral(true));
+        delivery.send("the failure notice of " + interaction, expires, steps).whenComplete((ignored, failure) -> {
+            if (failure != null && !(failure instanceof Delivery.GaveUp)) {
+                log.warn("Could not report the failure either (interaction expired?)", failure);
+            }
+        });
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
@@ -253,6 +286,8 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     private void answerMention(Message message, Inbound inbound, Texts texts, boolean embeds) {
+        String what = "the answer to message " + message.getId();
+        List<Supplier<? extends RestAction<?>>> steps = new ArrayList<>();
         try {
             Reply reply = bot.reply(inbound);
             if (reply.kind() == Reply.Kind.SILENT) {
@@ -265,18 +300,33 @@ final class DiscordListener extends ListenerAdapter {
                     : renderer.renderPlain(reply, texts).stream()
                             .map(DiscordListener::create)
                             .toList();
-            message.reply(messages.get(0)).complete();
+            steps.add(() -> message.reply(messages.get(0)));
             for (MessageCreateData more : messages.subList(1, messages.size())) {
-                message.getChannel().sendMessage(more).complete();
+                steps.add(() -> message.getChannel().sendMessage(more));
             }
         } catch (RuntimeException e) {
             log.warn("Answering mention '{}' failed", inbound.text(), e);
-            try {
-                message.reply(create(texts.failed())).complete();
-            } catch (RuntimeException again) {
-                log.warn("Could not report the failure either", again);
-            }
+            failMention(message, what, texts);
+            return;
         }
+        delivery.send(what, Instant.MAX, steps).whenComplete((ignored, failure) -> {
+            if (failure != null && !(failure instanceof Delivery.GaveUp)) {
+                log.warn("Answering mention '{}' failed", inbound.text(), failure);
+                failMention(message, what, texts);
+            }
+        });
+    }
+
+    private void failMention(Message message, String what, Texts texts) {
+        delivery.send(
+                        "the failure notice of " + what,
+                        Instant.MAX,
+                        List.of(() -> message.reply(create(texts.failed()))))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null && !(failure instanceof Delivery.GaveUp)) {
+                        log.warn("Could not report the failure either", failure);
+                    }
+                });
     }
 
     /**
@@ -327,6 +377,24 @@ final class DiscordListener extends ListenerAdapter {
             cut--;
         }
         return text.substring(0, cut) + ellipsis;
+    }
+
+    /** The ids seen last, at most {@code capacity} of them; the oldest is forgotten first. */
+    private static final class RecentIds {
+        private final Map<Long, Boolean> ids;
+
+        RecentIds(int capacity) {
+            this.ids = new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized boolean firstTime(long id) {
+            return ids.putIfAbsent(id, Boolean.TRUE) == null;
+        }
     }
 
     private static <T> Predicate<T> distinctBy(Function<T, ?> key) {

@@ -24,12 +24,16 @@ import confbot.core.chat.Source;
 import confbot.core.chat.TopicSuggester;
 import confbot.core.testing.LogCapture;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -82,6 +86,7 @@ final class DiscordListenerTest {
     private final LogCapture logs = LogCapture.of(DiscordListener.class);
 
     private final InteractionHook hook = mock(InteractionHook.class);
+    private final AtomicLong interactionIds = new AtomicLong(1000);
 
     @SuppressWarnings("unchecked") // Mockito cannot mock a generic type with its parameter
     private final WebhookMessageEditAction<Message> edit = mock(WebhookMessageEditAction.class, RETURNS_SELF);
@@ -101,6 +106,9 @@ final class DiscordListenerTest {
         when(hook.sendMessage(any(MessageCreateData.class))).thenReturn(followUp);
         when(hook.sendMessage(anyString())).thenReturn(followUp);
         when(hook.deleteOriginal()).thenReturn(delete);
+        when(edit.submit()).thenReturn(CompletableFuture.completedFuture(null));
+        when(followUp.submit()).thenReturn(CompletableFuture.completedFuture(null));
+        when(delete.submit()).thenReturn(CompletableFuture.completedFuture(null));
     }
 
     @AfterEach
@@ -122,7 +130,7 @@ final class DiscordListenerTest {
         order.verify(defer).queue(any(), any());
         ArgumentCaptor<MessageEditData> answer = ArgumentCaptor.forClass(MessageEditData.class);
         order.verify(hook).editOriginal(answer.capture());
-        order.verify(edit).complete();
+        order.verify(edit).submit();
         MessageEmbed embed = answer.getValue().getEmbeds().get(0);
         assertThat(embed.getTitle()).isEqualTo("What is a CRD?");
         assertThat(embed.getDescription()).isEqualTo("CRDs extend the Kubernetes API.");
@@ -199,7 +207,7 @@ final class DiscordListenerTest {
 
         listener(FakeChatBot.answering(Reply.silent()), false).onSlashCommandInteraction(event);
 
-        verify(delete).complete();
+        verify(delete).submit();
         verify(hook, never()).editOriginal(any(MessageEditData.class));
         verify(hook, never()).sendMessage(any(MessageCreateData.class));
         verify(hook, never()).sendMessage(anyString());
@@ -214,11 +222,11 @@ final class DiscordListenerTest {
 
         InOrder order = inOrder(event, delete, hook, followUp);
         order.verify(event).deferReply(false);
-        order.verify(delete).complete();
+        order.verify(delete).submit();
         ArgumentCaptor<MessageCreateData> message = ArgumentCaptor.forClass(MessageCreateData.class);
         order.verify(hook).sendMessage(message.capture());
         order.verify(followUp).setEphemeral(true);
-        order.verify(followUp).complete();
+        order.verify(followUp).submit();
         assertThat(message.getValue().getEmbeds().get(0).getDescription())
                 .isEqualTo("Usage: /schedule \\[2018|2019\\] \\[day\\]");
         verify(hook, never()).editOriginal(any(MessageEditData.class));
@@ -237,7 +245,7 @@ final class DiscordListenerTest {
         listener.onSlashCommandInteraction(slash("ask", Map.of("question", "boom")));
         listener.onSlashCommandInteraction(slash("ask", Map.of("question", "What is a CRD?")));
 
-        verify(delete).complete();
+        verify(delete).submit();
         verify(hook).sendMessage(Texts.ENGLISH.failed());
         verify(followUp).setEphemeral(true);
         verify(hook, times(1)).editOriginal(any(MessageEditData.class));
@@ -341,7 +349,7 @@ final class DiscordListenerTest {
                         new Inbound("what is a CRD?", Locale.ROOT, new Origin(Platform.DISCORD, "300", "42", true)));
         ArgumentCaptor<MessageCreateData> reply = ArgumentCaptor.forClass(MessageCreateData.class);
         verify(mention.message).reply(reply.capture());
-        verify(mention.replyAction).complete();
+        verify(mention.replyAction).submit();
         assertThat(reply.getValue().getEmbeds()).hasSize(1);
         assertThat(reply.getValue().getAllowedMentions()).isEmpty();
     }
@@ -448,7 +456,8 @@ final class DiscordListenerTest {
                 Runnable::run,
                 new DiscordRenderer(),
                 false,
-                OptionalLong.of(555));
+                OptionalLong.of(555),
+                delivery());
         CommandListUpdateAction update = mock(CommandListUpdateAction.class, RETURNS_SELF);
         Guild ours = mock(Guild.class);
         when(ours.getIdLong()).thenReturn(555L);
@@ -496,11 +505,21 @@ final class DiscordListenerTest {
     }
 
     private DiscordListener listener(FakeChatBot bot, boolean mentions, TopicSuggester topics) {
-        return new DiscordListener(bot, topics, Runnable::run, new DiscordRenderer(), mentions, OptionalLong.empty());
+        return new DiscordListener(
+                bot, topics, Runnable::run, new DiscordRenderer(), mentions, OptionalLong.empty(), delivery());
+    }
+
+    /** Sends at once (the mocked actions succeed); never waits, so the retry scheduler stays idle. */
+    private static Delivery delivery() {
+        return new Delivery(
+                Executors.newSingleThreadScheduledExecutor(), Delivery.RetryPolicy.DEFAULT, Clock.systemUTC());
     }
 
     private SlashCommandInteractionEvent slash(String name, Map<String, String> options) {
         SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
+        long id = interactionIds.incrementAndGet();
+        when(event.getIdLong()).thenReturn(id);
+        when(event.getId()).thenReturn(Long.toString(id));
         when(event.getName()).thenReturn(name);
         options.forEach((option, value) -> {
             OptionMapping mapping = mock(OptionMapping.class);
@@ -562,6 +581,7 @@ final class DiscordListenerTest {
             when(channel.getId()).thenReturn("300");
             when(message.getContentRaw()).thenReturn(content);
             when(message.reply(any(MessageCreateData.class))).thenReturn(replyAction);
+            when(replyAction.submit()).thenReturn(CompletableFuture.completedFuture(null));
             when(event.getJDA()).thenReturn(jda);
             when(event.isFromGuild()).thenReturn(true);
             when(event.getAuthor()).thenReturn(author);
