@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * outages.
  *
  * <p>A 429 never reaches this class: JDA's rate limiter waits out {@code retry_after} per bucket
- * and sends again. A 5xx JDA retries only three times within about 300 ms ({@code
- * Requester.execute}), far shorter than a Discord incident; then the action fails with an {@link
+ * and sends again. A 502, 503, 504 or 520 JDA sends again itself, four attempts within about 7 s
+ * ({@code Requester.execute} in JDA 6.5: waits of 0.5, 1, 2 and 4 s), and any other 5xx not at
+ * all; both are far shorter than a Discord incident. The action then fails with an {@link
  * ErrorResponseException} that {@link ErrorResponseException#isServerError() is a server error}.
  * Those failures, and I/O errors (connection reset, timeout), are retried here with capped
  * exponential backoff and jitter until {@link RetryPolicy#retryFor()} has passed or the

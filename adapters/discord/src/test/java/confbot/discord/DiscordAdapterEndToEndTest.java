@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import net.dv8tion.jda.api.utils.TimeUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,10 +94,10 @@ final class DiscordAdapterEndToEndTest {
 
     @Test
     void askInteractionIsDeferredThenAnsweredThroughTheWebhook() throws Exception {
-        String id = freshSnowflake();
+        String id = Interactions.freshSnowflake();
         gateway.dispatch(
                 "INTERACTION_CREATE",
-                interaction(
+                Interactions.interaction(
                         id,
                         "token-ask",
                         2,
@@ -137,10 +136,10 @@ final class DiscordAdapterEndToEndTest {
 
     @Test
     void usageReplyBecomesAnEphemeralFollowUpInPlaceOfThePublicDeferral() throws Exception {
-        String id = freshSnowflake();
+        String id = Interactions.freshSnowflake();
         gateway.dispatch(
                 "INTERACTION_CREATE",
-                interaction(
+                Interactions.interaction(
                         id,
                         "token-usage",
                         2,
@@ -167,10 +166,10 @@ final class DiscordAdapterEndToEndTest {
 
     @Test
     void autocompleteInteractionGetsTopicChoices() throws Exception {
-        String id = freshSnowflake();
+        String id = Interactions.freshSnowflake();
         gateway.dispatch(
                 "INTERACTION_CREATE",
-                interaction(
+                Interactions.interaction(
                         id,
                         "token-complete",
                         4,
@@ -188,24 +187,5 @@ final class DiscordAdapterEndToEndTest {
                 .containsExactly("CRD best practices", "Custom resources with operators");
         assertThat(suggestedFor).containsExactly("crd");
         assertThat(bot.received()).isEmpty();
-    }
-
-    /**
-     * A Discord id minted now: JDA reads an interaction's age from its id and refuses to answer
-     * one older than 15 minutes.
-     */
-    private static String freshSnowflake() {
-        return Long.toUnsignedString(TimeUtil.getDiscordTimestamp(System.currentTimeMillis()));
-    }
-
-    /** An interaction from a user's DM with the bot, as Discord sends it. */
-    private static String interaction(String id, String token, int type, String data) {
-        return "{\"id\":\"" + id + "\",\"application_id\":\"100\",\"type\":" + type + ",\"token\":\"" + token
-                + "\",\"version\":1,\"locale\":\"en-US\",\"context\":1,"
-                + "\"authorizing_integration_owners\":{\"1\":\"42\"},\"entitlements\":[],"
-                + "\"channel_id\":\"300\",\"channel\":{\"id\":\"300\",\"type\":1,"
-                + "\"recipients\":[{\"id\":\"42\",\"username\":\"alice\",\"discriminator\":\"0\"}]},"
-                + "\"user\":{\"id\":\"42\",\"username\":\"alice\",\"discriminator\":\"0\"},"
-                + "\"data\":" + data + "}";
     }
 }

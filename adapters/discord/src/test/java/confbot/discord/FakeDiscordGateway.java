@@ -12,10 +12,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 
 /**
@@ -23,6 +23,10 @@ import java.util.zip.Deflater;
  * (one connection at a time) speaking JSON over a zlib stream, as Discord does by default. It
  * sends HELLO on connect, READY on IDENTIFY, acknowledges heartbeats, and lets a test dispatch
  * events such as INTERACTION_CREATE.
+ *
+ * <p>Like Discord it keeps the session's events: a test can {@link #drop()} the connection (no
+ * close frame, as when a network path dies), dispatch while the client is away, and the client's
+ * RESUME then gets every event after the sequence number it names, followed by RESUMED.
  */
 final class FakeDiscordGateway implements AutoCloseable {
 
@@ -34,7 +38,11 @@ final class FakeDiscordGateway implements AutoCloseable {
     private final Thread acceptor;
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<String> upgradeRequests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger sequence = new AtomicInteger();
+    /** Every dispatch of the session, in order: Discord's replay buffer. */
+    private final List<Dispatch> history = new ArrayList<>();
+
+    private int sequence;
+    private volatile int replayOverlap;
     private volatile Connection connection;
     private volatile int disallowedIntents;
 
@@ -59,10 +67,44 @@ final class FakeDiscordGateway implements AutoCloseable {
         return upgradeRequests;
     }
 
-    /** Sends a dispatch (op 0) to the connected client. */
+    private record Dispatch(int sequence, String payload) {}
+
+    /**
+     * Sends a dispatch (op 0) to the client when it is connected and identified or resumed, and
+     * keeps it for a RESUME either way.
+     */
     void dispatch(String type, String data) throws IOException {
-        connection.send(
-                "{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
+        synchronized (history) {
+            int s = ++sequence;
+            Dispatch dispatch = new Dispatch(s, "{\"op\":0,\"s\":" + s + ",\"t\":\"" + type + "\",\"d\":" + data + "}");
+            history.add(dispatch);
+            Connection current = connection;
+            if (current != null && current.ready) {
+                current.send(dispatch.payload());
+            }
+        }
+    }
+
+    /** Cuts the connection without a close frame, as a dead network path or a crashed proxy does. */
+    void drop() throws IOException {
+        Connection current = connection;
+        if (current != null) {
+            current.ready = false;
+            current.socket.close();
+        }
+    }
+
+    /**
+     * On RESUME, also replay this many events the client had already acknowledged by sequence
+     * number: Discord promises at-least-once, and a client must survive seeing an event twice.
+     */
+    void replayOverlap(int events) {
+        replayOverlap = events;
+    }
+
+    /** How many connections the client opened (1 until a reconnect). */
+    int connections() {
+        return upgradeRequests.size();
     }
 
     /** Closes with 4014, as Discord does when a privileged intent is not enabled in the portal. */
@@ -101,6 +143,8 @@ final class FakeDiscordGateway implements AutoCloseable {
     private final class Connection {
         private final Socket socket;
         private final Deflater deflater = new Deflater();
+        /** IDENTIFY or RESUME done: dispatches go out live. */
+        private volatile boolean ready;
 
         Connection(Socket socket) {
             this.socket = socket;
@@ -156,12 +200,34 @@ final class FakeDiscordGateway implements AutoCloseable {
                     }
                     identified();
                 }
+                case 6 -> resumed(payload.at("/d/seq").asInt());
                 default -> {}
             }
         }
 
+        private void resumed(int seen) throws IOException {
+            synchronized (history) {
+                for (Dispatch dispatch : history) {
+                    if (dispatch.sequence() > seen - replayOverlap) {
+                        send(dispatch.payload());
+                    }
+                }
+                send("{\"op\":0,\"s\":" + sequence + ",\"t\":\"RESUMED\",\"d\":{}}");
+                ready = true;
+            }
+        }
+
         private void identified() throws IOException {
-            send("{\"op\":0,\"s\":" + sequence.incrementAndGet() + ",\"t\":\"READY\",\"d\":{"
+            synchronized (history) {
+                history.clear(); // a new session
+                sequence = 0;
+                sendReady();
+                ready = true;
+            }
+        }
+
+        private void sendReady() throws IOException {
+            send("{\"op\":0,\"s\":" + ++sequence + ",\"t\":\"READY\",\"d\":{"
                     + "\"v\":10,\"session_id\":\"session-1\",\"resume_gateway_url\":\"" + url() + "\","
                     + "\"user\":{\"id\":\"" + SELF_ID + "\",\"username\":\"confbot\",\"discriminator\":\"0\","
                     + "\"bot\":true},\"guilds\":[],\"private_channels\":[],"

@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,42 @@ final class FakeDiscordRest implements AutoCloseable {
     /** One HTTP request as the fake saw it; {@code path} includes the query. */
     record Request(String method, String path, String body) {}
 
+    /** An answer the fake gives instead of the normal one, as Discord or its proxy does when unwell. */
+    record Fault(int status, String body, Map<String, String> headers) {
+        /** A Cloudflare-style gateway error: an HTML page, not JSON. */
+        static Fault badGateway() {
+            return new Fault(
+                    502, "<html><body><h1>502 Bad Gateway</h1></body></html>", Map.of("Content-Type", "text/html"));
+        }
+
+        /** A 500: JDA retries only 502, 503, 504 and 520 by itself, so this reaches the adapter at once. */
+        static Fault internalError() {
+            return new Fault(500, "{\"message\":\"500: Internal Server Error\",\"code\":0}", Map.of());
+        }
+
+        static Fault serviceUnavailable() {
+            return new Fault(503, "{\"message\":\"Service Unavailable\",\"code\":0}", Map.of());
+        }
+
+        /** Discord's per-route rate limit: wait {@code seconds}, as the body and the headers say. */
+        static Fault rateLimited(double seconds) {
+            return new Fault(
+                    429,
+                    "{\"message\":\"You are being rate limited.\",\"retry_after\":" + seconds + ",\"global\":false}",
+                    Map.of(
+                            "Retry-After", Long.toString((long) Math.ceil(seconds)),
+                            "X-RateLimit-Limit", "5",
+                            "X-RateLimit-Remaining", "0",
+                            "X-RateLimit-Reset-After", Double.toString(seconds),
+                            "X-RateLimit-Bucket", "fake-bucket",
+                            "X-RateLimit-Scope", "user",
+                            // JDA takes a 429 without it for Cloudflare's ban page, not Discord's limit.
+                            "Via", "1.1 google"));
+        }
+    }
+
+    private record Rule(Predicate<Request> which, Deque<Fault> faults, Fault always) {}
+
     private static final String PREFIX = "/api/v10/";
 
     private final HttpServer server;
@@ -33,6 +72,8 @@ final class FakeDiscordRest implements AutoCloseable {
     });
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final String gatewayUrl;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
 
     FakeDiscordRest(String gatewayUrl) throws IOException {
         this.gatewayUrl = gatewayUrl;
@@ -56,11 +97,61 @@ final class FakeDiscordRest implements AutoCloseable {
                 .toList();
     }
 
+    /** The next requests that match get these faults, one each, in order; later ones are served. */
+    void failNext(Predicate<Request> which, Fault... faults) {
+        rules.add(new Rule(which, new ArrayDeque<>(List.of(faults)), null));
+    }
+
+    /** Every request that matches gets this fault, from now on. */
+    void failAlways(Predicate<Request> which, Fault fault) {
+        rules.add(new Rule(which, new ArrayDeque<>(), fault));
+    }
+
+    /**
+     * What Discord would have refused with a 400 (a message or embed over its limits), one line
+     * per breach naming the request; the fake answered those with 400 too.
+     */
+    List<String> violations() {
+        return violations;
+    }
+
+    private Fault faultFor(Request request) {
+        for (Rule rule : rules) {
+            if (rule.which().test(request)) {
+                if (rule.always() != null) {
+                    return rule.always();
+                }
+                Fault next = rule.faults().poll();
+                if (next != null) {
+                    return next;
+                }
+            }
+        }
+        return null;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().toString();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        requests.add(new Request(method, path, body));
+        Request request = new Request(method, path, body);
+        requests.add(request);
+        Fault fault;
+        synchronized (rules) {
+            fault = faultFor(request);
+        }
+        if (fault != null) {
+            fault.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            respond(exchange, fault.status(), fault.body());
+            return;
+        }
+        List<String> breaches = body.isEmpty() ? List.of() : DiscordLimits.breaches(body);
+        if (!breaches.isEmpty()) {
+            breaches.forEach(breach -> violations.add(method + " " + path + ": " + breach));
+            respond(exchange, 400, "{\"message\":\"Invalid Form Body\",\"code\":50035}");
+            return;
+        }
         String route = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
         int query = route.indexOf('?');
         route = query < 0 ? route : route.substring(0, query);
@@ -106,7 +197,7 @@ final class FakeDiscordRest implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().putIfAbsent("Content-Type", List.of("application/json"));
         exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             if (status != 204) {
