@@ -35,6 +35,8 @@ final class DiscordRenderer {
     static final int MAX_CHUNKS = 4;
     static final int MAX_SOURCES = 10;
     static final int MAX_SOURCE_TITLE = 200;
+    /** Longer URLs are left out (the source's title stays): real ones are far shorter. */
+    static final int MAX_LINK = 512;
 
     private static final Color ANSWER = new Color(0x326CE5); // the Kubernetes blue
     private static final Color NOT_COVERED = new Color(0x99AAB5);
@@ -68,7 +70,9 @@ final class DiscordRenderer {
                         .ifPresent(embed::setTitle);
             }
             boolean last = i == chunks.size() - 1;
-            if (last && embed.length() + fieldsLength(fields) + footer.length() <= MessageEmbed.EMBED_MAX_LENGTH_BOT) {
+            if (last
+                    && length(embed.build()) + fieldsLength(fields) + footer.length()
+                            <= MessageEmbed.EMBED_MAX_LENGTH_BOT) {
                 fields.forEach(embed::addField);
                 embed.setFooter(footer);
                 fields = List.of();
@@ -77,9 +81,7 @@ final class DiscordRenderer {
             embeds.add(embed.build());
         }
         if (!footer.isEmpty()) { // the sources did not fit beside the last piece of text
-            EmbedBuilder embed = new EmbedBuilder().setColor(color).setFooter(footer);
-            fields.forEach(embed::addField);
-            embeds.add(embed.build());
+            embeds.addAll(sourceEmbeds(fields, footer, color));
         }
         return intoMessages(embeds);
     }
@@ -95,7 +97,7 @@ final class DiscordRenderer {
             text.append("\n\n").append(texts.sources()).append(':');
             for (Source source : sources) {
                 text.append("\n• ").append(truncate(escape(source.title()), MAX_SOURCE_TITLE));
-                if (isWebLink(source.url())) {
+                if (isLinkable(source.url())) {
                     text.append(" <").append(linkTarget(source.url())).append('>');
                 }
             }
@@ -133,7 +135,7 @@ final class DiscordRenderer {
         String more = "\n\n… " + texts.shortened()
                 + reply.sources().stream()
                         .map(Source::url)
-                        .filter(DiscordRenderer::isWebLink)
+                        .filter(DiscordRenderer::isLinkable)
                         .findFirst()
                         .map(url -> " [" + texts.readMore() + "](" + linkTarget(url) + ")")
                         .orElse("");
@@ -155,10 +157,38 @@ final class DiscordRenderer {
         }
         int cut = limit;
         // Never split a surrogate pair or an escape from the character it escapes.
-        while (cut > 1 && (Character.isHighSurrogate(text.charAt(cut - 1)) || text.charAt(cut - 1) == '\\')) {
+        if (cut > 1 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        int backslashes = 0;
+        while (backslashes < cut && text.charAt(cut - 1 - backslashes) == '\\') {
+            backslashes++;
+        }
+        if (backslashes % 2 == 1 && cut > 1) { // an odd run ends in an escape without its character
             cut--;
         }
         return cut;
+    }
+
+    /**
+     * The sources in embeds of their own, as many as their length needs (ten long links can pass one
+     * embed's 6000), the footer on the last.
+     */
+    private static List<MessageEmbed> sourceEmbeds(List<MessageEmbed.Field> fields, String footer, Color color) {
+        List<MessageEmbed> embeds = new ArrayList<>();
+        EmbedBuilder embed = new EmbedBuilder().setColor(color);
+        for (MessageEmbed.Field field : fields) {
+            int length = field.getName().length() + field.getValue().length();
+            if (!embed.getFields().isEmpty()
+                    && (embed.getFields().size() == MessageEmbed.MAX_FIELD_AMOUNT
+                            || length(embed.build()) + length + footer.length() > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
+                embeds.add(embed.build());
+                embed = new EmbedBuilder().setColor(color);
+            }
+            embed.addField(field);
+        }
+        embeds.add(embed.setFooter(footer).build());
+        return embeds;
     }
 
     private static List<MessageEmbed.Field> sourceFields(List<Source> sources, Texts texts) {
@@ -183,7 +213,7 @@ final class DiscordRenderer {
 
     private static String sourceLink(Source source) {
         String title = truncate(escape(source.title()), MAX_SOURCE_TITLE);
-        return isWebLink(source.url()) ? "[" + title + "](" + linkTarget(source.url()) + ")" : title;
+        return isLinkable(source.url()) ? "[" + title + "](" + linkTarget(source.url()) + ")" : title;
     }
 
     /** The footer names the conference(s) the sources are from, when they say. */
@@ -214,22 +244,44 @@ final class DiscordRenderer {
         for (MessageEmbed embed : embeds) {
             if (!current.isEmpty()
                     && (current.size() == Message.MAX_EMBED_COUNT
-                            || length + embed.getLength() > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
+                            || length + length(embed) > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
                 messages.add(List.copyOf(current));
                 current.clear();
                 length = 0;
             }
             current.add(embed);
-            length += embed.getLength();
+            length += length(embed);
         }
         messages.add(List.copyOf(current));
         return List.copyOf(messages);
+    }
+
+    /**
+     * An embed's length in UTF-16 units, as JDA's per-part checks and {@link String#length()}
+     * count; never less than the code points {@link MessageEmbed#getLength()} and Discord count, so
+     * an answer in emoji or rare CJK (two units each) stays within the limit either way.
+     */
+    static int length(MessageEmbed embed) {
+        return lengthOf(embed.getTitle())
+                + lengthOf(embed.getDescription())
+                + (embed.getFooter() == null ? 0 : lengthOf(embed.getFooter().getText()))
+                + (embed.getAuthor() == null ? 0 : lengthOf(embed.getAuthor().getName()))
+                + fieldsLength(embed.getFields());
+    }
+
+    private static int lengthOf(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static int fieldsLength(List<MessageEmbed.Field> fields) {
         return fields.stream()
                 .mapToInt(f -> f.getName().length() + f.getValue().length())
                 .sum();
+    }
+
+    /** A web link short enough to show: a longer one would crowd out the text it is a source of. */
+    private static boolean isLinkable(URI url) {
+        return isWebLink(url) && linkTarget(url).length() <= MAX_LINK;
     }
 
     static boolean isWebLink(URI url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -151,6 +152,53 @@ final class DiscordRendererTest {
         assertThat(messages).hasSizeGreaterThan(1).allSatisfy(m -> assertThat(m)
                 .hasSizeLessThanOrEqualTo(Message.MAX_CONTENT_LENGTH));
         assertThat(messages.get(messages.size() - 1)).endsWith("Sources:\n• Schedule <https://example.org/s>");
+    }
+
+    @Test
+    void everyMessageOfEveryLongReplyIsWithinDiscordsLimitsAsEmbedsAndAsPlainText() {
+        LongReplies.all().forEach((name, reply) -> {
+            for (Texts texts : List.of(Texts.ENGLISH, Texts.CHINESE)) {
+                for (List<MessageEmbed> embeds :
+                        renderer.render(reply, Optional.of(LongReplies.longQuestion()), texts)) {
+                    String body =
+                            new String(DiscordListener.create(embeds).toData().toJson(), StandardCharsets.UTF_8);
+                    assertThat(DiscordLimits.breaches(body)).as(name).isEmpty();
+                }
+                List<String> plain = renderer.renderPlain(reply, texts);
+                assertThat(plain).as(name).isNotEmpty().allSatisfy(message -> {
+                    String body =
+                            new String(DiscordListener.create(message).toData().toJson(), StandardCharsets.UTF_8);
+                    assertThat(DiscordLimits.breaches(body)).as(name).isEmpty();
+                    assertThat(message.codePoints()
+                                    .filter(cp -> Character.getType(cp) == Character.SURROGATE)
+                                    .count())
+                            .as(name + ": no lone surrogate")
+                            .isZero();
+                });
+            }
+        });
+    }
+
+    @Test
+    void longSourcesThatDoNotFitOneEmbedAreSpreadOverSeveral() {
+        Reply reply = LongReplies.all().get("sources with long links only");
+
+        List<MessageEmbed> embeds = renderer.render(reply, Optional.empty(), Texts.ENGLISH).stream()
+                .flatMap(List::stream)
+                .toList();
+
+        assertThat(embeds.stream().mapToLong(e -> e.getFields().size()).sum()).isGreaterThanOrEqualTo(5);
+        assertThat(embeds.stream().flatMap(e -> e.getFields().stream()).map(MessageEmbed.Field::getValue))
+                .as("every source kept")
+                .allSatisfy(v -> assertThat(v).contains("https://example.org/"));
+        assertThat(String.join(
+                        "\n",
+                        embeds.stream()
+                                .flatMap(e -> e.getFields().stream())
+                                .map(MessageEmbed.Field::getValue)
+                                .toList()))
+                .contains("[S0 t", "[S9 t");
+        assertWithinLimits(renderer.render(reply, Optional.empty(), Texts.ENGLISH));
     }
 
     private static void assertWithinLimits(List<List<MessageEmbed>> messages) {
