@@ -49,8 +49,9 @@ final class LongReplies {
                         Reply.Kind.ANSWER,
                         "See the sources.",
                         IntStream.range(0, 10)
-                                .mapToObj(i ->
-                                        new Source("S" + i, URI.create("https://example.org/" + "b".repeat(480) + i)))
+                                .mapToObj(i -> new Source(
+                                        "S" + i + " " + "t".repeat(150),
+                                        URI.create("https://example.org/" + "b".repeat(480) + i)))
                                 .toList()),
                 "empty answer",
                 new Reply(Reply.Kind.NOT_COVERED, "   ", List.of()));
