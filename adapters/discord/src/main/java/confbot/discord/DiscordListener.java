@@ -64,7 +64,7 @@ final class DiscordListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DiscordListener.class);
 
     /**
-     * Interactions remembered to drop a redelivery: far more than arrive within the minutes a
+     * Interactions and mentions remembered to drop a redelivery: far more than arrive within the minutes a
      * replay can span, and a few hundred kilobytes at most.
      */
     private static final int RECENT_INTERACTIONS = 10_000;
@@ -268,6 +268,10 @@ final class DiscordListener extends ListenerAdapter {
         }
         Optional<String> addressed = withoutMention(event.getMessage().getContentRaw(), self);
         if (addressed.isEmpty()) {
+            return;
+        }
+        if (!seen.firstTime(event.getMessageIdLong())) { // ids are unique across messages and interactions
+            log.info("Ignoring message {}, delivered again", event.getMessageId());
             return;
         }
         Message message = event.getMessage();

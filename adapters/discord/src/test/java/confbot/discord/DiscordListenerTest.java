@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.JDA;
@@ -584,6 +585,8 @@ final class DiscordListenerTest {
             when(replyAction.submit()).thenReturn(CompletableFuture.completedFuture(null));
             when(event.getJDA()).thenReturn(jda);
             when(event.isFromGuild()).thenReturn(true);
+            when(event.getMessageIdLong())
+                    .thenReturn(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
             when(event.getAuthor()).thenReturn(author);
             when(event.getMessage()).thenReturn(message);
             when(event.getGuild()).thenReturn(guild);
