@@ -41,6 +41,7 @@ public final class LibraryLoader {
     private final KnowledgeBase builtin;
     private final Analyzers analyzers;
     private final Map<Integer, String> conferenceIdsByYear;
+    private final Glossary questionTypes = questionTypes();
 
     /**
      * @param builtin the shipped knowledge; its conference ids name the conferences even when its
@@ -54,12 +55,13 @@ public final class LibraryLoader {
     }
 
     /**
-     * The glossary a setup asks for: the shipped one unless switched off, plus each file given.
+     * The glossary a setup asks for: the shipped one unless switched off, the general question types
+     * ({@value #QUESTION_TYPES}: when, where, who, price…), which hold for any notes, and each file given.
      *
      * @throws IllegalArgumentException naming the file and line when one cannot be read or parsed
      */
     public Glossary glossary(Setup setup) {
-        Glossary out = setup.builtinGlossary() ? builtin.glossary() : Glossary.empty();
+        Glossary out = (setup.builtinGlossary() ? builtin.glossary() : Glossary.empty()).plus(questionTypes);
         for (Path file : setup.glossaries()) {
             try {
                 out = out.plus(new KnowledgeLoader()
@@ -69,6 +71,18 @@ public final class LibraryLoader {
             }
         }
         return out;
+    }
+
+    static final String QUESTION_TYPES = "/confbot/core/question-types.tsv";
+
+    private static Glossary questionTypes() {
+        try (java.io.InputStream in = java.util.Objects.requireNonNull(
+                LibraryLoader.class.getResourceAsStream(QUESTION_TYPES), QUESTION_TYPES)) {
+            return new KnowledgeLoader()
+                    .parseGlossary(QUESTION_TYPES, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + QUESTION_TYPES, e);
+        }
     }
 
     public Map<Integer, String> conferenceIdsByYear() {
