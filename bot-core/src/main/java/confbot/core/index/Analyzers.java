@@ -47,7 +47,7 @@ public final class Analyzers {
         this.words = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
-                Tokenizer source = Boolean.getBoolean("x.hanlp") ? new HanlpTokenizer() : new HMMChineseTokenizer();
+                Tokenizer source = new HMMChineseTokenizer();
                 TokenStream s = new LowerCaseFilter(source);
                 s = new EnglishPossessiveFilter(s);
                 s = new WordsOnlyFilter(s);
