@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,19 +42,17 @@ final class DiscordAdapterEndToEndTest {
                     List.of(new Source(
                             "KubeCon China 2019 notes", URI.create("https://example.org/kubecon-china-2019")))));
 
+    private DiscordFakes fakes;
     private FakeDiscordGateway gateway;
     private FakeDiscordRest rest;
     private DiscordAdapter adapter;
 
     @BeforeEach
     void startFakesAndAdapter() throws Exception {
-        gateway = new FakeDiscordGateway();
-        rest = new FakeDiscordRest(gateway.url());
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of(
-                        "DISCORD_BOT_TOKEN", "test-token",
-                        "DISCORD_API_URL", rest.url(),
-                        "DISCORD_GATEWAY_URL", gateway.url()))
-                .orElseThrow();
+        fakes = DiscordFakes.start();
+        gateway = fakes.gateway;
+        rest = fakes.rest;
+        DiscordConfig config = fakes.config();
         adapter = new DiscordAdapter(config, bot, topics);
         adapter.start();
     }
@@ -63,8 +60,7 @@ final class DiscordAdapterEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         adapter.close();
-        rest.close();
-        gateway.close();
+        fakes.close();
     }
 
     @Test

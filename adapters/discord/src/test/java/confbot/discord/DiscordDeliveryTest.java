@@ -51,19 +51,17 @@ final class DiscordDeliveryTest {
     private volatile Function<Inbound, Reply> answer = inbound -> SHORT;
     private final FakeChatBot bot = new FakeChatBot(inbound -> answer.apply(inbound));
 
+    private DiscordFakes fakes;
     private FakeDiscordGateway gateway;
     private FakeDiscordRest rest;
     private DiscordAdapter adapter;
 
     @BeforeEach
     void start() throws Exception {
-        gateway = new FakeDiscordGateway();
-        rest = new FakeDiscordRest(gateway.url());
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of(
-                        "DISCORD_BOT_TOKEN", "test-token",
-                        "DISCORD_API_URL", rest.url(),
-                        "DISCORD_GATEWAY_URL", gateway.url()))
-                .orElseThrow();
+        fakes = DiscordFakes.start();
+        gateway = fakes.gateway;
+        rest = fakes.rest;
+        DiscordConfig config = fakes.config();
         adapter = new DiscordAdapter(config, bot, (prefix, limit) -> List.of(), RETRIES);
         adapter.start();
     }
@@ -71,8 +69,7 @@ final class DiscordDeliveryTest {
     @AfterEach
     void stop() throws Exception {
         adapter.close();
-        rest.close();
-        gateway.close();
+        fakes.close();
         deliveryLog.close();
     }
 

@@ -10,7 +10,6 @@ import confbot.core.chat.Source;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,19 +27,17 @@ final class DiscordGatewayResumeTest {
             List.of(new Source("KubeCon China 2019 notes", URI.create("https://example.org/2019"))));
 
     private final FakeChatBot bot = FakeChatBot.answering(ANSWER);
+    private DiscordFakes fakes;
     private FakeDiscordGateway gateway;
     private FakeDiscordRest rest;
     private DiscordAdapter adapter;
 
     @BeforeEach
     void start() throws Exception {
-        gateway = new FakeDiscordGateway();
-        rest = new FakeDiscordRest(gateway.url());
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of(
-                        "DISCORD_BOT_TOKEN", "test-token",
-                        "DISCORD_API_URL", rest.url(),
-                        "DISCORD_GATEWAY_URL", gateway.url()))
-                .orElseThrow();
+        fakes = DiscordFakes.start();
+        gateway = fakes.gateway;
+        rest = fakes.rest;
+        DiscordConfig config = fakes.config();
         adapter = new DiscordAdapter(config, bot, (prefix, limit) -> List.of());
         adapter.start();
     }
@@ -48,8 +45,7 @@ final class DiscordGatewayResumeTest {
     @AfterEach
     void stop() throws Exception {
         adapter.close();
-        rest.close();
-        gateway.close();
+        fakes.close();
     }
 
     @Test

@@ -27,19 +27,17 @@ final class DiscordMessageLimitsTest {
     private volatile Reply answer;
     private final FakeChatBot bot = new FakeChatBot(inbound -> answer);
 
+    private DiscordFakes fakes;
     private FakeDiscordGateway gateway;
     private FakeDiscordRest rest;
     private DiscordAdapter adapter;
 
     @BeforeEach
     void start() throws Exception {
-        gateway = new FakeDiscordGateway();
-        rest = new FakeDiscordRest(gateway.url());
-        DiscordConfig config = DiscordConfig.fromEnv(Map.of(
-                        "DISCORD_BOT_TOKEN", "test-token",
-                        "DISCORD_API_URL", rest.url(),
-                        "DISCORD_GATEWAY_URL", gateway.url()))
-                .orElseThrow();
+        fakes = DiscordFakes.start();
+        gateway = fakes.gateway;
+        rest = fakes.rest;
+        DiscordConfig config = fakes.config();
         adapter = new DiscordAdapter(config, bot, (prefix, limit) -> List.of());
         adapter.start();
     }
@@ -47,8 +45,7 @@ final class DiscordMessageLimitsTest {
     @AfterEach
     void stop() throws Exception {
         adapter.close();
-        rest.close();
-        gateway.close();
+        fakes.close();
         listenerLog.close();
     }
 
