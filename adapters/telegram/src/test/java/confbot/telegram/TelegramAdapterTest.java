@@ -13,8 +13,6 @@ import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
-import confbot.core.state.JdbcStateStore;
-import confbot.core.state.StateLocation;
 import confbot.core.state.StateStore;
 import confbot.core.testing.LogCapture;
 import java.net.URI;
@@ -48,31 +46,28 @@ final class TelegramAdapterTest {
     @TempDir
     Path dir;
 
+    private TelegramTestbed testbed;
     private FakeBotApi api;
     private TestClock clock;
     private RecordingScheduler.Waits waits;
     private StateStore store;
     private LogCapture logs;
-    private final List<TelegramAdapter> adapters = new ArrayList<>();
+    private List<TelegramAdapter> adapters;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeBotApi(TOKEN);
-        // Started a little before the messages were sent, so --skip-backlog keeps them.
-        clock = new TestClock(Updates.NOW.minusSeconds(30));
-        waits = new RecordingScheduler.Waits(clock);
-        store = JdbcStateStore.open(new StateLocation.SqliteFile(dir.resolve("state.db"), "--state"));
-        logs = LogCapture.root();
+        testbed = new TelegramTestbed(TOKEN, dir);
+        api = testbed.api;
+        clock = testbed.clock;
+        waits = testbed.waits;
+        store = testbed.store;
+        logs = testbed.logs;
+        adapters = testbed.adapters;
     }
 
     @AfterEach
     void tearDown() {
-        adapters.forEach(TelegramAdapter::close);
-        store.close();
-        api.close();
-        String everything = logs.everything();
-        logs.close();
-        assertThat(everything).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+        testbed.close();
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import confbot.core.chat.ChatBot;
 import confbot.core.state.Inbox;
-import confbot.core.state.JdbcStateStore;
-import confbot.core.state.StateLocation;
 import confbot.core.state.StateStore;
 import confbot.core.testing.LogCapture;
 import java.net.URI;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,30 +42,28 @@ final class TelegramDeliveryTest {
     @TempDir
     Path dir;
 
+    private TelegramTestbed testbed;
     private FakeBotApi api;
     private TestClock clock;
     private RecordingScheduler.Waits waits;
     private StateStore store;
     private LogCapture logs;
-    private final List<TelegramAdapter> adapters = new ArrayList<>();
+    private List<TelegramAdapter> adapters;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new FakeBotApi(TOKEN);
-        clock = new TestClock(Updates.NOW.minusSeconds(30));
-        waits = new RecordingScheduler.Waits(clock);
-        store = JdbcStateStore.open(new StateLocation.SqliteFile(dir.resolve("state.db"), "--state"));
-        logs = LogCapture.root();
+        testbed = new TelegramTestbed(TOKEN, dir);
+        api = testbed.api;
+        clock = testbed.clock;
+        waits = testbed.waits;
+        store = testbed.store;
+        logs = testbed.logs;
+        adapters = testbed.adapters;
     }
 
     @AfterEach
     void tearDown() {
-        adapters.forEach(TelegramAdapter::close);
-        store.close();
-        api.close();
-        String everything = logs.everything();
-        logs.close();
-        assertThat(everything).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(TOKEN.indexOf(':') + 1));
+        testbed.close();
     }
 
     @Test
