@@ -81,25 +81,23 @@ public final class AnswerWriter {
                         .filter(c -> !c.equals(asked.get()) && !c.equals(Retriever.ALL_EDITIONS))
                         .isPresent();
         Features f = features(concepts, analysed, otherConference, top.score());
+        if (!policy.answers(f)) {
+            return abstained(f, concepts, analysed, retrieval);
+        }
         List<Passage> used = new ArrayList<>();
         String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
+        // Checked on the answer itself, once written: the passages behind it may hold numbers it leaves out.
         if (retrieval.plan().asksNumber() && !givesNumber(text, retrieval.plan().question())) {
-            f = new Features(
-                    f.coverage(),
-                    f.unknownConcepts(),
-                    f.required(),
-                    f.missingRequired(),
-                    f.otherConference(),
-                    f.concepts(),
-                    f.topScore(),
-                    true);
-        }
-        if (!policy.answers(f)) {
-            return new Answer(
-                    false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
+            return abstained(f.withNumberMissing(), concepts, analysed, retrieval);
         }
         return new Answer(
                 true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
+    }
+
+    private static Answer abstained(
+            Features f, List<Concept> concepts, List<Evidence.Analysed> analysed, Retrieval retrieval) {
+        return new Answer(
+                false, "", List.of(), f, explain(f, "abstained") + marks(concepts, analysed) + ranking(retrieval));
     }
 
     /** How many of the best hits may stand in for the first, or complete its answer. */

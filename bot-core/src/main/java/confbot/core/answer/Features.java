@@ -35,4 +35,10 @@ public record Features(
             double topScore) {
         this(coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, false);
     }
+
+    /** The same features, with the evidence found to give no number asked for. */
+    public Features withNumberMissing() {
+        return new Features(
+                coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, true);
+    }
 }
