@@ -244,8 +244,8 @@ final class ChaosTest {
                         "-XX:+UseSerialGC",
                         "-Xmx256m",
                         "-cp",
-                        testClasspath(),
-                        logbackConfig(),
+                        ChildJvm.testClasspath(),
+                        ChildJvm.logbackConfig(),
                         Main.class.getName(),
                         "serve",
                         "--no-builtin",
@@ -278,22 +278,5 @@ final class ChaosTest {
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }
-    }
-
-    private static String logbackConfig() {
-        java.net.URL config = Main.class.getResource("/logback.xml");
-        if (config == null) {
-            throw new IllegalStateException("the cli's logback.xml is not on the classpath");
-        }
-        return "-Dlogback.configurationFile=" + config;
-    }
-
-    private static String testClasspath() {
-        String classpath = System.getProperty("java.class.path");
-        String surefire = System.getProperty("surefire.test.class.path");
-        if (surefire != null && !surefire.isBlank()) {
-            classpath = surefire;
-        }
-        return classpath;
     }
 }

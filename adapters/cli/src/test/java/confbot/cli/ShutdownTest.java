@@ -83,8 +83,8 @@ final class ShutdownTest {
                         "-XX:+UseSerialGC",
                         "-Xmx256m",
                         "-cp",
-                        testClasspath(),
-                        logbackConfig(),
+                        ChildJvm.testClasspath(),
+                        ChildJvm.logbackConfig(),
                         Main.class.getName(),
                         "serve",
                         "--no-builtin",
@@ -102,29 +102,6 @@ final class ShutdownTest {
         env.put("CONFBOT_LOG_LEVEL", "DEBUG");
         env.put("CONFBOT_STATE_FILE", dir.resolve("state.db").toString());
         return builder.start();
-    }
-
-    /**
-     * The cli's own logging set-up, named explicitly: in a reactor build the classpath also holds
-     * other modules' test classes, whose {@code logback-test.xml} would win and hide INFO lines.
-     */
-    private static String logbackConfig() {
-        java.net.URL config = Main.class.getResource("/logback.xml");
-        if (config == null) {
-            throw new IllegalStateException("the cli's logback.xml is not on the classpath");
-        }
-        return "-Dlogback.configurationFile=" + config;
-    }
-
-    /** The classpath this test runs with: the cli's classes and every dependency, as surefire gave them. */
-    private static String testClasspath() {
-        String classpath = System.getProperty("java.class.path");
-        // Surefire may start the fork through a manifest-only jar; its real classpath is kept here.
-        String surefire = System.getProperty("surefire.test.class.path");
-        if (surefire != null && !surefire.isBlank()) {
-            classpath = surefire;
-        }
-        return classpath;
     }
 
     private static String read(Path log) {

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import confbot.core.Library;
 import confbot.core.chat.Source;
 import confbot.core.index.Analyzers;
-import confbot.core.retrieve.GlossaryMatcher;
-import confbot.core.retrieve.QueryBuilder;
 import confbot.core.retrieve.Retrieval;
 import confbot.core.retrieve.Retriever;
 import confbot.core.testing.Fixtures;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +29,8 @@ final class AnswerWriterTest {
     @BeforeAll
     static void build() {
         library = Fixtures.library();
-        Analyzers analyzers = new Analyzers();
-        retriever = new Retriever(
-                new QueryBuilder(
-                        analyzers,
-                        new GlossaryMatcher(library.glossary()),
-                        Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")),
-                analyzers);
-        writer = new AnswerWriter(analyzers, new AbstainPolicy());
+        retriever = Fixtures.retriever(library);
+        writer = new AnswerWriter(new Analyzers(), new AbstainPolicy());
     }
 
     private static Answer answer(String question) {

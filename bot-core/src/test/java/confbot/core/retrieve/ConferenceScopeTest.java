@@ -3,9 +3,7 @@ package confbot.core.retrieve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import confbot.core.Library;
-import confbot.core.index.Analyzers;
 import confbot.core.testing.Fixtures;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,7 @@ final class ConferenceScopeTest {
     @BeforeAll
     static void build() {
         library = Fixtures.library();
-        Analyzers analyzers = new Analyzers();
-        retriever = new Retriever(
-                new QueryBuilder(
-                        analyzers,
-                        new GlossaryMatcher(library.glossary()),
-                        Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019")),
-                analyzers);
+        retriever = Fixtures.retriever(library);
     }
 
     @Test

@@ -6,6 +6,9 @@ import confbot.core.Setup;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.index.Analyzers;
+import confbot.core.retrieve.GlossaryMatcher;
+import confbot.core.retrieve.QueryBuilder;
+import confbot.core.retrieve.Retriever;
 import confbot.knowledge.KnowledgeBase;
 import confbot.knowledge.KnowledgeLoader;
 import java.io.IOException;
@@ -64,6 +67,15 @@ public final class Fixtures {
     /** A library over the fixture knowledge alone: its notes, its conference facts, no catalog. */
     public static Library library() {
         return new LibraryLoader(knowledge(), new Analyzers()).load(Setup.builtinOnly());
+    }
+
+    /** The fixture's two conferences by year, as the loader maps them. */
+    public static final Map<Integer, String> YEARS = Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019");
+
+    /** A retriever over a library's glossary, without lexicon or tagger: the engine's plain reading. */
+    public static Retriever retriever(Library library) {
+        Analyzers analyzers = new Analyzers();
+        return new Retriever(new QueryBuilder(analyzers, new GlossaryMatcher(library.glossary()), YEARS), analyzers);
     }
 
     /**
