@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -81,7 +82,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
 
     /** As {@link #create(Setup)}, with admins, rate limits and cache size from {@code options}. */
     public static ConfBot create(Setup setup, BotOptions options) {
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options);
+        // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
+        CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options, lexicon);
     }
 
     /** Wires the core over a given knowledge base (tests pass small ones). */
@@ -91,20 +94,28 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
 
     /** Wires the core over a given knowledge base with the given options. */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options) {
+        return create(knowledge, setup, options, CompletableFuture.supplyAsync(Lexicon::builtin));
+    }
+
+    private static ConfBot create(
+            KnowledgeBase knowledge, Setup setup, BotOptions options, CompletableFuture<Lexicon> lexicon) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         HanlpTagger tagger = new HanlpTagger();
         // Its dictionaries load while the index is built (0.3-0.7 s here), not on the first question.
-        java.util.concurrent.CompletableFuture.runAsync(tagger::warmUp);
+        CompletableFuture.runAsync(tagger::warmUp);
         QueryBuilder queries = new QueryBuilder(
                 analyzers,
                 new GlossaryMatcher(loader.glossary(setup)),
-                Lexicon.builtin(),
+                lexicon::join,
                 tagger,
                 loader.conferenceIdsByYear());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
-        return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
+        ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
+        // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
+        lexicon.join();
+        return bot;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -77,7 +78,7 @@ public final class QueryBuilder {
     private final Map<String, Optional<Concept.Variant>> variants = new ConcurrentHashMap<>();
 
     private final GlossaryMatcher glossary;
-    private final Lexicon lexicon;
+    private final Supplier<Lexicon> lexicon;
     private final WordTagger tagger;
     private final Map<Integer, String> conferenceIdsByYear;
 
@@ -112,6 +113,19 @@ public final class QueryBuilder {
             Analyzers analyzers,
             GlossaryMatcher glossary,
             Lexicon lexicon,
+            WordTagger tagger,
+            Map<Integer, String> conferenceIdsByYear) {
+        this(analyzers, glossary, () -> lexicon, tagger, conferenceIdsByYear);
+    }
+
+    /**
+     * As above, with the lexicon still loading: {@code lexicon} is asked for it at each question,
+     * so that it may load on another core while the notes are indexed.
+     */
+    public QueryBuilder(
+            Analyzers analyzers,
+            GlossaryMatcher glossary,
+            Supplier<Lexicon> lexicon,
             WordTagger tagger,
             Map<Integer, String> conferenceIdsByYear) {
         this.tagger = tagger;
@@ -167,6 +181,7 @@ public final class QueryBuilder {
                 .replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
         List<WordTagger.Word> tagged = tagger.tag(remaining);
+        Lexicon lexicon = this.lexicon.get();
         WordTagger.Word merged = null;
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
             if (phrasing.contains(token.term())) {
