@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -58,14 +59,18 @@ public final class TelegramLoad {
 
     /**
      * The warm-up goes in rounds of this many updates until the JIT has little left to compile:
-     * measured with a fixed 600, the compilers still took 30-45 % of the CPU through the burst and
-     * the paced phase, which then measured compilation as much as the path.
+     * measured with a fixed 600 updates, and still with 4,800, the C2 compiler took 30-40 % of the
+     * process's CPU through the burst and the paced phase (Lucene, HanLP, Jackson, OkHttp: thousands
+     * of methods, compiled slowly on two shared cores), so those measured compilation as much as
+     * the path. A bot that has been up a few minutes is past that.
      */
     private static final int WARMUP_ROUND = 600;
-
-    private static final int MAX_WARMUP_ROUNDS = 8;
-    /** Warm once a round's compilation time is below this share of its wall time. */
+    /** Warm once a round's compilation time is below this share of its wall time... */
     private static final double WARM_COMPILE_SHARE = 0.05;
+    /** ...or once the warm-up has taken this long, whichever comes first. */
+    private static final long MAX_WARMUP_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Update ids the feed can hold: the longest warm-up at the fastest rate, then the phases. */
+    private static final int MAX_WARMUP_UPDATES = 300_000;
 
     private static final long PHASE_TIMEOUT_MILLIS = 120_000;
     /** Where to record each burst with JFR; unset, nothing is recorded. */
@@ -110,7 +115,7 @@ public final class TelegramLoad {
         // The journal on a real SQLite file, as serve keeps it: each update costs a write and a commit.
         Path state = Files.createTempDirectory("confbot-load").resolve("state.db");
         try (FakeBotApi api = new FakeBotApi(LoadFeed.TOKEN);
-                LoadFeed feed = new LoadFeed(api, questions, WARMUP_ROUND * MAX_WARMUP_ROUNDS + burst + paced);
+                LoadFeed feed = new LoadFeed(api, questions, MAX_WARMUP_UPDATES + burst + paced);
                 StateStore store = JdbcStateStore.open(new StateLocation.SqliteFile(state, "state"))) {
             TelegramConfig config = TelegramConfig.fromEnv(
                             Map.of("TELEGRAM_BOT_TOKEN", LoadFeed.TOKEN, "TELEGRAM_API_URL", api.url()))
@@ -119,7 +124,11 @@ public final class TelegramLoad {
                     new TelegramAdapter(config, bot, InstantSource.system(), store.inbox(), InboxPolicy.defaults());
             try {
                 adapter.start();
+                long warming = System.nanoTime();
                 figures.put(prefix + "warmup.updates", warmUp(feed));
+                figures.put(
+                        prefix + "warmup.seconds",
+                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - warming) / 1e9));
                 figures.put(prefix + "load", String.format(Locale.ROOT, "%.2f", loadAverage()));
                 Optional<Recording> recording = startRecording();
                 CpuUse before = CpuUse.now();
@@ -154,18 +163,20 @@ public final class TelegramLoad {
     /** @return how many updates it took */
     private static int warmUp(LoadFeed feed) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        int rounds = 0;
-        while (rounds < MAX_WARMUP_ROUNDS) {
+        long deadline = System.nanoTime() + MAX_WARMUP_NANOS;
+        int updates = 0;
+        while (updates + WARMUP_ROUND <= MAX_WARMUP_UPDATES) {
             long compiling = jit.getTotalCompilationTime();
             long started = System.nanoTime();
             feed.burst(WARMUP_ROUND, PHASE_TIMEOUT_MILLIS);
-            rounds++;
+            updates += WARMUP_ROUND;
             double wallMillis = (System.nanoTime() - started) / 1e6;
-            if (rounds > 1 && jit.getTotalCompilationTime() - compiling < WARM_COMPILE_SHARE * wallMillis) {
+            boolean quiet = jit.getTotalCompilationTime() - compiling < WARM_COMPILE_SHARE * wallMillis;
+            if ((updates > WARMUP_ROUND && quiet) || System.nanoTime() > deadline) {
                 break;
             }
         }
-        return rounds * WARMUP_ROUND;
+        return updates;
     }
 
     private static double loadAverage() {
