@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -57,9 +58,20 @@ public final class TelegramAdapter implements ChatAdapter {
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
 
-    private static final int WORKER_THREADS = 4;
-    /** Sends are short HTTP calls that never sleep; a few threads keep many chats' lanes moving. */
-    private static final int SEND_THREADS = 4;
+    /**
+     * The workers only compute (the core's answer, the HTML): every call to Telegram they make is
+     * sent without waiting for it. So one per core keeps the cores busy, and more only take turns.
+     */
+    private static final int WORKER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Senders only hand calls to the HTTP client, which answers them on its own threads. */
+    private static final int SEND_THREADS = 2;
+    /**
+     * Calls in flight to Telegram at once, and connections kept open for them. OkHttp's defaults
+     * (5 per host, 5 idle connections) would queue the answers of a busy bot behind each other: every
+     * call goes to the one host, and each waits a round trip. Telegram's own limit is about 30
+     * messages a second across chats, far below what this many connections carry.
+     */
+    static final int MAX_CALLS_IN_FLIGHT = 32;
     /**
      * How long {@link #close()} waits for answers in flight once polling has stopped. With the poll
      * below it keeps a stop within the 10 s that orchestrators (Kubernetes, systemd) give between
@@ -102,6 +114,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private ExecutorService senders;
     private volatile TelegramBotsLongPollingApplication longPolling;
     private UpdateDispatcher dispatcher;
+    private DoneWriter doneWriter;
     private SendQueue sendQueue;
     private volatile WebhookReceiver webhook;
     private volatile BotIdentity identity;
@@ -198,8 +211,11 @@ public final class TelegramAdapter implements ChatAdapter {
                         bot,
                         new HtmlRenderer(),
                         sendQueue,
+                        // Real time, whatever scheduler the sends use: the indicator is cosmetic.
+                        Scheduler.of(timer, senders),
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
                         redactor);
+                doneWriter = new DoneWriter(inbox, UpdateDispatcher.PLATFORM, daemon("confbot-telegram-journal"));
                 dispatcher = new UpdateDispatcher(
                         inbox,
                         json,
@@ -212,6 +228,7 @@ public final class TelegramAdapter implements ChatAdapter {
                                 TimeUnit.MILLISECONDS,
                                 new LinkedBlockingQueue<>(),
                                 daemon("confbot-telegram-update")),
+                        doneWriter,
                         events);
                 prune();
                 // Before taking anything new: what the last run took and did not answer, oldest first.
@@ -275,7 +292,13 @@ public final class TelegramAdapter implements ChatAdapter {
             if (queued + unsent > 0) {
                 log.info("{} update(s) left journaled for the next start", queued + unsent);
             }
+            // What was answered is marked done before the caller closes the store.
+            if (!doneWriter.close(DRAIN_TIMEOUT)) {
+                log.warn("The journal was still being written after {} s", DRAIN_TIMEOUT.toSeconds());
+            }
             confirmTakenUpdates();
+        } else if (doneWriter != null) {
+            doneWriter.close(DRAIN_TIMEOUT);
         }
         if (timer != null) {
             timer.shutdownNow();
@@ -426,8 +449,12 @@ public final class TelegramAdapter implements ChatAdapter {
         // OkHttp's default dispatcher threads are non-daemon and linger 60 s after the last call.
         ExecutorService calls = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(threadName));
+        Dispatcher limits = new Dispatcher(calls);
+        limits.setMaxRequests(MAX_CALLS_IN_FLIGHT);
+        limits.setMaxRequestsPerHost(MAX_CALLS_IN_FLIGHT);
         return new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(calls))
+                .dispatcher(limits)
+                .connectionPool(new ConnectionPool(MAX_CALLS_IN_FLIGHT, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(readTimeout)
                 .writeTimeout(Duration.ofSeconds(30))

@@ -110,16 +110,30 @@ public final class JdbcStateStore implements StateStore, Inbox {
     }
 
     @Override
-    public void markDone(String platform, long updateId, String outcome, Instant at) {
+    public void markDone(String platform, List<Done> done) {
+        if (done.isEmpty()) {
+            return;
+        }
         withConnection(c -> {
+            c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE inbox SET done_at = ?, outcome = ? WHERE platform = ? AND update_id = ? AND done_at IS NULL")) {
-                update.setLong(1, at.toEpochMilli());
-                update.setString(2, outcome);
-                update.setString(3, platform);
-                update.setLong(4, updateId);
-                return update.executeUpdate();
+                for (Done one : done) {
+                    update.setLong(1, one.at().toEpochMilli());
+                    update.setString(2, one.outcome());
+                    update.setString(3, platform);
+                    update.setLong(4, one.updateId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
+            return null;
         });
     }
 

@@ -59,6 +59,30 @@ abstract class StateStoreContract {
     }
 
     @Test
+    void marksABatchDoneAtOnceAndAnUpdateKeepsItsFirstOutcome() throws Exception {
+        Inbox inbox = store.inbox();
+        inbox.record("telegram", List.of(entry(1, 0), entry(2, 0), entry(3, 0)));
+        inbox.markDone("telegram", 1, "answered", T0.plusSeconds(10));
+
+        inbox.markDone(
+                "telegram",
+                List.of(
+                        new Inbox.Done(1, "failed", T0.plusSeconds(100)),
+                        new Inbox.Done(2, "ignored", T0.plusSeconds(100)),
+                        new Inbox.Done(99, "answered", T0.plusSeconds(100))));
+
+        assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(3L);
+        assertThat(inbox.prune(T0.plusSeconds(50)))
+                .as("1 kept the time it was first done, 2 was done in the batch")
+                .isEqualTo(1);
+        store.close();
+        store = reopen();
+        assertThat(store.inbox().pending("telegram"))
+                .extracting(Inbox.Entry::updateId)
+                .containsExactly(3L);
+    }
+
+    @Test
     void aDoneUpdateDeliveredAgainIsStillADuplicate() {
         Inbox inbox = store.inbox();
         inbox.record("telegram", List.of(entry(1, 0)));
