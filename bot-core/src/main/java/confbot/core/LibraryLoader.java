@@ -1,5 +1,6 @@
 package confbot.core;
 
+import confbot.core.catalog.CatalogFile;
 import confbot.core.catalog.CatalogReader;
 import confbot.core.catalog.Talk;
 import confbot.core.catalog.TalkCatalog;
@@ -20,7 +21,6 @@ import confbot.knowledge.KnowledgeLoader;
 import confbot.knowledge.Note;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,18 +120,17 @@ public final class LibraryLoader {
         }
 
         // The shipped conferences, even with --no-builtin: a catalog's times are placed in their zones.
-        CatalogReader reader = new CatalogReader(builtin.conferences());
-        List<Talk> talks = new ArrayList<>();
-        List<URI> files = new ArrayList<>();
+        CatalogReader reader = new CatalogReader(builtin.conferences(), setup.catalogMaxBytes());
+        List<CatalogFile> files = new ArrayList<>();
         for (Path file : setup.catalogs()) {
             try {
-                talks.addAll(reader.load(file));
-                files.add(file.toAbsolutePath().toUri());
+                files.add(reader.read(file));
             } catch (IOException | UncheckedIOException e) {
                 throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
             }
         }
-        TalkCatalog catalog = new TalkCatalog(talks, files);
+        TalkCatalog catalog = new TalkCatalog(files);
+        List<Talk> talks = catalog.talks();
         passages.addAll(catalog.passages());
 
         PassageIndex index = PassageIndex.build(passages, analyzers);

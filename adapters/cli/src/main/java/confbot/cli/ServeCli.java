@@ -163,6 +163,8 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.catalogs.isEmpty()) {
             option(options, names, Settings.CATALOGS, join(knowledge.catalogs), "--catalog");
         }
+        knowledge.catalogMaxMb.ifPresent(
+                mb -> option(options, names, Settings.CATALOG_MAX_MB, String.valueOf(mb), "--catalog-max-mb"));
         if (knowledge.noBuiltin) {
             option(options, names, Settings.BUILTIN, "false", "--no-builtin");
         }

@@ -2,6 +2,7 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.state.StateLocation;
 import confbot.telegram.InboxPolicy;
 import java.io.File;
@@ -196,7 +197,11 @@ record ServeSettings(
                 .map(v -> bool(env, Settings.BUILTIN_GLOSSARY, v))
                 .orElse(true);
         List<Path> glossaries = paths(env, Settings.GLOSSARIES, Files::isRegularFile, "no such file");
-        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries);
+        long catalogMax = count(env, Settings.CATALOG_MAX_MB, 1).stream()
+                .mapToLong(mb -> mb * KnowledgeOptions.MEGABYTE)
+                .findFirst()
+                .orElse(CatalogReader.DEFAULT_MAX_BYTES);
+        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, catalogMax);
     }
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {

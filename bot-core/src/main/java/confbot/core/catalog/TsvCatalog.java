@@ -1,5 +1,6 @@
 package confbot.core.catalog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,12 +40,19 @@ public final class TsvCatalog {
      * @throws IllegalArgumentException when it has no {@code title} column
      */
     public List<Talk> load(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(file, in);
+        }
+    }
+
+    /** Line by line, so memory grows with the talks kept, not with the file. */
+    private List<Talk> load(Path file, BufferedReader lines) throws IOException {
+        String first = lines.readLine();
+        if (first == null) {
             return List.of();
         }
         Map<String, Integer> columns = new HashMap<>();
-        String[] header = lines.get(0).replace("\uFEFF", "").split("\t", -1);
+        String[] header = first.replace("\uFEFF", "").split("\t", -1);
         for (int i = 0; i < header.length; i++) {
             columns.put(header[i].strip().toLowerCase(java.util.Locale.ROOT), i);
         }
@@ -53,13 +61,15 @@ public final class TsvCatalog {
         }
         String fallbackConference = guessFromName(file.getFileName().toString());
         List<Talk> talks = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String[] cells = lines.get(n).split("\t", -1);
+        int n = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            n++;
+            String[] cells = line.split("\t", -1);
             Cell cell = name -> {
                 Integer i = columns.get(name);
                 return i == null || i >= cells.length ? "" : cells[i].strip();
             };
-            String title = cell.get("title");
+            String title = CatalogText.decodeEntities(cell.get("title"));
             if (title.isEmpty()) {
                 continue;
             }
