@@ -60,7 +60,7 @@ final class FeedbackTexts {
         } else {
             out.append("Feedback: ")
                     .append(t.answers())
-                    .append(" distinct answers given (")
+                    .append(t.answers() == 1 ? " distinct answer given (asked " : " distinct answers given (asked ")
                     .append(times(t.askedAnswered()))
                     .append("), 👍 ")
                     .append(t.up())
