@@ -1,8 +1,10 @@
 package confbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.chat.VoteReceipt;
 import confbot.core.state.Inbox;
 import confbot.core.state.StateStoreException;
 import java.time.Duration;
@@ -55,7 +57,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query", "callback_query");
 
     private static final int WORKER_THREADS = 4;
     /** Sends are short HTTP calls that never sleep; a few threads keep many chats' lanes moving. */
@@ -68,6 +70,12 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    /**
+     * Without a vote taker no reply carries buttons, but an old message's may still be pressed:
+     * the press is answered (the spinner stops) and nothing is stored.
+     */
+    private static final AnswerVotes NO_VOTES = vote -> new VoteReceipt(VoteReceipt.Outcome.FAILED, "");
     /**
      * How long Telegram may hold a long poll. Far shorter than telegrambots' default 50 s because
      * {@link #close()} lets the poll in flight end by itself: cutting it makes telegrambots log an
@@ -81,6 +89,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private final TelegramConfig config;
     private final ChatBot bot;
+    private final AnswerVotes votes;
     private final InstantSource clock;
     private final Inbox inbox;
     private final InboxPolicy policy;
@@ -122,7 +131,19 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             DeliveryEvents events) {
-        this(config, bot, clock, inbox, policy, Scheduler::of, events);
+        this(config, bot, NO_VOTES, clock, inbox, policy, Scheduler::of, events);
+    }
+
+    /** @param votes takes the 👍 / 👎 pressed under answers that carry an answer id */
+    public TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            AnswerVotes votes,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            DeliveryEvents events) {
+        this(config, bot, votes, clock, inbox, policy, Scheduler::of, events);
     }
 
     /** With a scheduler that tests can observe instead of waiting. */
@@ -133,12 +154,13 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers) {
-        this(config, bot, clock, inbox, policy, schedulers, DeliveryEvents.none());
+        this(config, bot, NO_VOTES, clock, inbox, policy, schedulers, DeliveryEvents.none());
     }
 
     private TelegramAdapter(
             TelegramConfig config,
             ChatBot bot,
+            AnswerVotes votes,
             InstantSource clock,
             Inbox inbox,
             InboxPolicy policy,
@@ -146,6 +168,7 @@ public final class TelegramAdapter implements ChatAdapter {
             DeliveryEvents events) {
         this.config = config;
         this.bot = bot;
+        this.votes = votes;
         this.clock = clock;
         this.inbox = inbox;
         this.policy = policy;
@@ -199,7 +222,8 @@ public final class TelegramAdapter implements ChatAdapter {
                         new HtmlRenderer(),
                         sendQueue,
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
-                        redactor);
+                        redactor,
+                        new VoteCallbacks(votes, sendQueue));
                 dispatcher = new UpdateDispatcher(
                         inbox,
                         json,

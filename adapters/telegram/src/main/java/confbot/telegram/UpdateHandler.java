@@ -22,6 +22,7 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -45,6 +46,7 @@ final class UpdateHandler {
     private final SendQueue sender;
     private final Optional<Instant> ignoreBefore;
     private final Redactor redactor;
+    private final VoteCallbacks votes;
 
     /**
      * @param ignoreBefore with {@code --skip-backlog}, the start time: messages sent before it are
@@ -56,13 +58,15 @@ final class UpdateHandler {
             HtmlRenderer renderer,
             SendQueue sender,
             Optional<Instant> ignoreBefore,
-            Redactor redactor) {
+            Redactor redactor,
+            VoteCallbacks votes) {
         this.mapper = mapper;
         this.bot = bot;
         this.renderer = renderer;
         this.sender = sender;
         this.ignoreBefore = ignoreBefore;
         this.redactor = redactor;
+        this.votes = votes;
     }
 
     /** Handles {@code update} and tells {@code done} how it ended, once. */
@@ -72,6 +76,8 @@ final class UpdateHandler {
                 handleMessage(update.getUpdateId(), update.getMessage(), done);
             } else if (update.hasInlineQuery()) {
                 handleInline(update.getUpdateId(), update.getInlineQuery(), done);
+            } else if (update.hasCallbackQuery()) {
+                votes.handle(update.getUpdateId(), update.getCallbackQuery(), done);
             } else {
                 // Edited messages are not answered again: the first version already was (or was not
                 // addressed), and a second answer to an edit would read as a duplicate.
@@ -112,7 +118,9 @@ final class UpdateHandler {
             return;
         }
         List<SendMessage> sends = new ArrayList<>();
-        for (String part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean last = i == parts.size() - 1;
             sends.add(SendMessage.builder()
                     .chatId(addressed.chatId())
                     .messageThreadId(addressed.topicId().orElse(null))
@@ -124,6 +132,8 @@ final class UpdateHandler {
                             .messageId(addressed.messageId())
                             .allowSendingWithoutReply(true)
                             .build())
+                    // 👍 / 👎 under the end of an answer that can be voted on.
+                    .replyMarkup(last ? voteKeyboard(reply).orElse(null) : null)
                     .build());
         }
         sender.submit(new SendQueue.Outgoing(
@@ -164,6 +174,7 @@ final class UpdateHandler {
                         .parseMode(ParseMode.HTML)
                         .linkPreviewOptions(noPreview())
                         .build())
+                .replyMarkup(voteKeyboard(reply).orElse(null))
                 .build();
         AnswerInlineQuery answer = AnswerInlineQuery.builder()
                 .inlineQueryId(query.getId())
@@ -173,6 +184,10 @@ final class UpdateHandler {
                 .build();
         // Its own lane, unpaced: the query goes stale within seconds, and it posts into no chat.
         sender.submit(new SendQueue.Outgoing(updateId, "inline:" + query.getId(), false, false, List.of(answer), done));
+    }
+
+    private static Optional<InlineKeyboardMarkup> voteKeyboard(Reply reply) {
+        return reply.kind() == Reply.Kind.ANSWER ? reply.answerId().map(VoteCallbacks::keyboard) : Optional.empty();
     }
 
     private Reply ask(Inbound inbound) {
