@@ -43,7 +43,7 @@ public final class Feedback implements AnswerVotes {
     private static final Logger log = LoggerFactory.getLogger(Feedback.class);
 
     /** How many worst rated answers and gaps {@code /feedback} lists. */
-    static final int REPORT_ROWS = 5;
+    public static final int REPORT_ROWS = 5;
 
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s?？!！.。,，;；:：]+$");
 
@@ -152,12 +152,17 @@ public final class Feedback implements AnswerVotes {
      * notes did not cover. The caller has checked that the asker is an admin.
      */
     public Reply report(Inbound message) {
+        return report(message, REPORT_ROWS);
+    }
+
+    /** The report with up to {@code rows} worst rated answers and gaps. */
+    public Reply report(Inbound message, int rows) {
         boolean zh = isChinese(message.locale());
         if (answers.isEmpty()) {
             return new Reply(Reply.Kind.USAGE, FeedbackTexts.off(zh), List.of());
         }
         try {
-            return new Reply(Reply.Kind.LISTING, FeedbackTexts.report(zh, summary(REPORT_ROWS)), List.of());
+            return new Reply(Reply.Kind.LISTING, FeedbackTexts.report(zh, summary(rows)), List.of());
         } catch (StateStoreException e) {
             log.warn("Cannot read the feedback for /feedback: {}", e.getMessage());
             return new Reply(Reply.Kind.USAGE, FeedbackTexts.unreadable(zh), List.of());
