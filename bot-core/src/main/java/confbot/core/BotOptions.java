@@ -1,7 +1,6 @@
 package confbot.core;
 
 import confbot.core.chat.Origin;
-import confbot.core.chat.Platform;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Locale;
@@ -43,11 +42,10 @@ public record BotOptions(Set<String> admins, RateLimit rateLimit, int answerCach
 
     /**
      * Whether {@code origin}'s sender may use the admin commands ({@code /reload}, {@code
-     * /feedback}): a listed {@code platform:userId}, or the terminal, where whoever types is the
-     * operator running the bot.
+     * /feedback}): a listed {@code platform:userId}.
      */
     public boolean isAdmin(Origin origin) {
-        return origin.platform() == Platform.CONSOLE || admins.contains(adminKey(origin));
+        return admins.contains(adminKey(origin));
     }
 
     /** How {@link #admins()} names a sender: {@code telegram:<userId>}. */

@@ -98,7 +98,11 @@ final class ChatCli implements Callable<Integer> {
                     out.println();
                     continue;
                 }
-                Reply reply = bot.reply(Inbound.fromConsole(line));
+                // The core refuses /feedback to the terminal, as /reload, since it names no admin; but
+                // whoever runs chat can read this state with `confbot feedback`, so chat shows it.
+                Reply reply = line.strip().equals("/feedback")
+                        ? bot.feedback().report(Inbound.fromConsole(line))
+                        : bot.reply(Inbound.fromConsole(line));
                 if (reply.kind() == Reply.Kind.ANSWER || reply.kind() == Reply.Kind.NOT_COVERED) {
                     lastAnswer = reply.answerId(); // an abstention has nothing to rate
                 }

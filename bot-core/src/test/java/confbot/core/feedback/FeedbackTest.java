@@ -153,8 +153,8 @@ final class FeedbackTest {
         assertThat(bot.reply(new Inbound("/feedback", Locale.CHINESE, BOB)).text())
                 .isEqualTo("抱歉，只有机器人的管理员可以查看反馈。");
         assertThat(bot.reply(Fixtures.inbound("/feedback")).kind())
-                .as("the terminal is the operator's")
-                .isEqualTo(Reply.Kind.LISTING);
+                .as("the terminal is no admin either, as for /reload")
+                .isEqualTo(Reply.Kind.USAGE);
     }
 
     @Test
