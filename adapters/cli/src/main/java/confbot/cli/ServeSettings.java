@@ -134,7 +134,7 @@ record ServeSettings(
     }
 
     /** CONFBOT_DATABASE_URL when set (several replicas share it), else the SQLite file. */
-    private static StateLocation state(ServeEnvironment env) {
+    static StateLocation state(ServeEnvironment env) {
         Optional<String> url = env.get(Settings.DATABASE_URL);
         if (url.isPresent()) {
             return StateLocation.database(url.get(), env.describe(Settings.DATABASE_URL));

@@ -1,8 +1,10 @@
 package confbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.chat.VoteReceipt;
 import confbot.core.state.Inbox;
 import confbot.core.state.StateStoreException;
 import java.time.Duration;
@@ -56,7 +58,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query", "callback_query");
 
     /**
      * The workers only compute (the core's answer, the HTML): every call to Telegram they make is
@@ -80,6 +82,12 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    /**
+     * Without a vote taker no reply carries buttons, but an old message's may still be pressed:
+     * the press is answered (the spinner stops) and nothing is stored.
+     */
+    private static final AnswerVotes NO_VOTES = vote -> new VoteReceipt(VoteReceipt.Outcome.FAILED, "");
     /**
      * How long Telegram may hold a long poll. Far shorter than telegrambots' default 50 s because
      * {@link #close()} lets the poll in flight end by itself: cutting it makes telegrambots log an
@@ -93,6 +101,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private final TelegramConfig config;
     private final ChatBot bot;
+    private final AnswerVotes votes;
     private final InstantSource clock;
     private final Inbox inbox;
     private final InboxPolicy policy;
@@ -135,7 +144,19 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             DeliveryEvents events) {
-        this(config, bot, clock, inbox, policy, Scheduler::of, events);
+        this(config, bot, NO_VOTES, clock, inbox, policy, Scheduler::of, events);
+    }
+
+    /** @param votes takes the 👍 / 👎 pressed under answers that carry an answer id */
+    public TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            AnswerVotes votes,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            DeliveryEvents events) {
+        this(config, bot, votes, clock, inbox, policy, Scheduler::of, events);
     }
 
     /** With a scheduler that tests can observe instead of waiting. */
@@ -146,12 +167,13 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers) {
-        this(config, bot, clock, inbox, policy, schedulers, DeliveryEvents.none());
+        this(config, bot, NO_VOTES, clock, inbox, policy, schedulers, DeliveryEvents.none());
     }
 
     private TelegramAdapter(
             TelegramConfig config,
             ChatBot bot,
+            AnswerVotes votes,
             InstantSource clock,
             Inbox inbox,
             InboxPolicy policy,
@@ -159,6 +181,7 @@ public final class TelegramAdapter implements ChatAdapter {
             DeliveryEvents events) {
         this.config = config;
         this.bot = bot;
+        this.votes = votes;
         this.clock = clock;
         this.inbox = inbox;
         this.policy = policy;
@@ -214,7 +237,8 @@ public final class TelegramAdapter implements ChatAdapter {
                         // Real time, whatever scheduler the sends use: the indicator is cosmetic.
                         Scheduler.of(timer, senders),
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
-                        redactor);
+                        redactor,
+                        new VoteCallbacks(votes, sendQueue));
                 doneWriter = new DoneWriter(inbox, UpdateDispatcher.PLATFORM, daemon("confbot-telegram-journal"));
                 dispatcher = new UpdateDispatcher(
                         inbox,

@@ -23,6 +23,7 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
  * Handles one update: decide whether it is addressed, ask the core (showing "typing" if that takes
@@ -47,6 +48,7 @@ final class UpdateHandler {
     private final Scheduler typingTimer;
     private final Optional<Instant> ignoreBefore;
     private final Redactor redactor;
+    private final VoteCallbacks votes;
 
     /**
      * @param ignoreBefore with {@code --skip-backlog}, the start time: messages sent before it are
@@ -60,7 +62,8 @@ final class UpdateHandler {
             SendQueue sender,
             Scheduler typingTimer,
             Optional<Instant> ignoreBefore,
-            Redactor redactor) {
+            Redactor redactor,
+            VoteCallbacks votes) {
         this.mapper = mapper;
         this.bot = bot;
         this.renderer = renderer;
@@ -68,6 +71,7 @@ final class UpdateHandler {
         this.typingTimer = typingTimer;
         this.ignoreBefore = ignoreBefore;
         this.redactor = redactor;
+        this.votes = votes;
     }
 
     /** Handles {@code update} and tells {@code done} how it ended, once. */
@@ -77,6 +81,8 @@ final class UpdateHandler {
                 handleMessage(update.getUpdateId(), update.getMessage(), done);
             } else if (update.hasInlineQuery()) {
                 handleInline(update.getUpdateId(), update.getInlineQuery(), done);
+            } else if (update.hasCallbackQuery()) {
+                votes.handle(update.getUpdateId(), update.getCallbackQuery(), done);
             } else {
                 // Edited messages are not answered again: the first version already was (or was not
                 // addressed), and a second answer to an edit would read as a duplicate.
@@ -125,7 +131,9 @@ final class UpdateHandler {
             return;
         }
         List<SendMessage> sends = new ArrayList<>();
-        for (String part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean last = i == parts.size() - 1;
             sends.add(SendMessage.builder()
                     .chatId(addressed.chatId())
                     .messageThreadId(addressed.topicId().orElse(null))
@@ -137,6 +145,8 @@ final class UpdateHandler {
                             .messageId(addressed.messageId())
                             .allowSendingWithoutReply(true)
                             .build())
+                    // 👍 / 👎 under the end of an answer that can be voted on.
+                    .replyMarkup(last ? voteKeyboard(reply).orElse(null) : null)
                     .build());
         }
         sender.submit(new SendQueue.Outgoing(
@@ -184,6 +194,7 @@ final class UpdateHandler {
                         .parseMode(ParseMode.HTML)
                         .linkPreviewOptions(noPreview())
                         .build())
+                .replyMarkup(voteKeyboard(reply).orElse(null))
                 .build();
         AnswerInlineQuery answer = AnswerInlineQuery.builder()
                 .inlineQueryId(query.getId())
@@ -200,6 +211,10 @@ final class UpdateHandler {
                 List.of(answer),
                 CompletableFuture.completedFuture(null),
                 done));
+    }
+
+    private static Optional<InlineKeyboardMarkup> voteKeyboard(Reply reply) {
+        return reply.kind() == Reply.Kind.ANSWER ? reply.answerId().map(VoteCallbacks::keyboard) : Optional.empty();
     }
 
     private Reply ask(Inbound inbound) {

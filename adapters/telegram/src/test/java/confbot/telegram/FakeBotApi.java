@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  *
  * <p>Serves {@code /bot<token>/<method>} like api.telegram.org: deleteWebhook, getMe, getUpdates
  * (a scripted queue, with offsets confirming updates as Telegram does, and the long poll held
- * ~300 ms when there is nothing new), setMyCommands, setWebhook, sendChatAction, sendMessage and
- * answerInlineQuery. Method names are matched case-insensitively, because telegrambots mixes case.
+ * ~300 ms when there is nothing new), setMyCommands, setWebhook, sendChatAction, sendMessage,
+ * answerInlineQuery and answerCallbackQuery. Method names are matched case-insensitively, because telegrambots mixes case.
  * Like Telegram, sendMessage refuses text over 4096 characters and HTML that Telegram cannot parse
  * (400), and the first sendMessage can be answered 429 with {@code retry_after}. Every request is
  * recorded.
@@ -228,6 +228,7 @@ final class FakeBotApi implements AutoCloseable {
                                 "setmycommands",
                                 "sendchataction",
                                 "answerinlinequery",
+                                "answercallbackquery",
                                 "setwebhook" -> ok(json.getNodeFactory().booleanNode(true));
                         case "getme" -> ok(me());
                         case "getupdates" -> getUpdates(body);

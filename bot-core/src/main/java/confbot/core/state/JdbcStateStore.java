@@ -38,6 +38,7 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     private final StateLocation location;
     private final Object lock = new Object();
+    private final AnswerLog answers = new JdbcAnswerLog(this);
     private Connection connection;
     private boolean closed;
 
@@ -71,6 +72,11 @@ public final class JdbcStateStore implements StateStore, Inbox {
     @Override
     public Inbox inbox() {
         return this;
+    }
+
+    @Override
+    public AnswerLog answers() {
+        return answers;
     }
 
     @Override
@@ -180,11 +186,28 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     /** One unit of work on the connection. */
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(Work<T> work) {
+    /** Runs {@code work} in one transaction, committed before this returns, or rolled back. */
+    <T> T inTransaction(Work<T> work) {
+        return withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    <T> T withConnection(Work<T> work) {
         synchronized (lock) {
             if (closed) {
                 throw new StateStoreException("the state store is closed");
