@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "chat",
         mixinStandardHelpOptions = true,
         description =
-                "An interactive prompt: type questions or slash commands (/help, /schedule 2019 2, /slides); /quit or Ctrl-D ends.")
+                "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.")
 final class ChatCli implements Callable<Integer> {
 
     @Mixin
@@ -41,7 +41,9 @@ final class ChatCli implements Callable<Integer> {
     public Integer call() {
         ConfBot bot = bots.apply(knowledge.setup());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("confbot — ask about KubeCon China 2018/2019. /help for commands, /quit to leave.");
+        String names = bot.profile().names(false);
+        out.println("confbot — ask about " + (names.isEmpty() ? "your notes" : names)
+                + ". /help for commands, /quit to leave.");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             while (true) {
                 out.print("> ");

@@ -22,6 +22,13 @@ final class KnowledgeOptions {
             description = "Load a talk catalog (TSV with a header line; repeatable).")
     List<Path> catalogs = new ArrayList<>();
 
+    @Option(
+            names = "--conferences",
+            paramLabel = "FILE",
+            description = "Add the conferences of a registry file (the format of the built-in conferences.yaml;"
+                    + " an entry replaces the one of the same id; repeatable).")
+    List<Path> conferences = new ArrayList<>();
+
     @Option(names = "--no-builtin", description = "Leave the built-in knowledge out.")
     boolean noBuiltin;
 
@@ -53,10 +60,15 @@ final class KnowledgeOptions {
                 throw new IllegalArgumentException("--glossary: no such file: " + file);
             }
         }
+        for (Path file : conferences) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--conferences: no such file: " + file);
+            }
+        }
         if (noBuiltin && notes.isEmpty() && catalogs.isEmpty()) {
             throw new IllegalArgumentException(
                     "--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
         }
-        return new Setup(!noBuiltin, notes, catalogs, !noGlossary, glossaries);
+        return new Setup(!noBuiltin, notes, catalogs, !noGlossary, glossaries, conferences);
     }
 }

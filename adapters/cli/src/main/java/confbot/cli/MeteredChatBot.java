@@ -1,6 +1,7 @@
 package confbot.cli;
 
 import confbot.core.ConfBot;
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Platform;
@@ -99,6 +100,11 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
     /** Where the adapters' own meters go. */
     MeterRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public BotProfile profile() {
+        return bot.profile();
     }
 
     @Override

@@ -163,6 +163,9 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.catalogs.isEmpty()) {
             option(options, names, Settings.CATALOGS, join(knowledge.catalogs), "--catalog");
         }
+        if (!knowledge.conferences.isEmpty()) {
+            option(options, names, Settings.CONFERENCES, join(knowledge.conferences), "--conferences");
+        }
         if (knowledge.noBuiltin) {
             option(options, names, Settings.BUILTIN, "false", "--no-builtin");
         }

@@ -196,7 +196,8 @@ record ServeSettings(
                 .map(v -> bool(env, Settings.BUILTIN_GLOSSARY, v))
                 .orElse(true);
         List<Path> glossaries = paths(env, Settings.GLOSSARIES, Files::isRegularFile, "no such file");
-        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries);
+        List<Path> conferences = paths(env, Settings.CONFERENCES, Files::isRegularFile, "no such file");
+        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, conferences);
     }
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {

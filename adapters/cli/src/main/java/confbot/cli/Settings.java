@@ -42,6 +42,7 @@ final class Settings {
     static final String NOTES = "CONFBOT_NOTES";
     static final String CATALOGS = "CONFBOT_CATALOGS";
     static final String GLOSSARIES = "CONFBOT_GLOSSARIES";
+    static final String CONFERENCES = "CONFBOT_CONFERENCES";
     static final String BUILTIN_GLOSSARY = "CONFBOT_BUILTIN_GLOSSARY";
     static final String ADMINS_TELEGRAM = "CONFBOT_ADMINS_TELEGRAM";
     static final String ADMINS_DISCORD = "CONFBOT_ADMINS_DISCORD";
@@ -74,6 +75,7 @@ final class Settings {
             new Setting("knowledge.notes", NOTES, Type.PATHS),
             new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
             new Setting("knowledge.glossaries", GLOSSARIES, Type.PATHS),
+            new Setting("knowledge.conferences", CONFERENCES, Type.PATHS),
             new Setting("knowledge.builtin_glossary", BUILTIN_GLOSSARY, Type.BOOLEAN),
             new Setting("admins.telegram", ADMINS_TELEGRAM, Type.IDS),
             new Setting("admins.discord", ADMINS_DISCORD, Type.IDS),

@@ -134,6 +134,57 @@ final class PretalxCatalog {
                 page));
     }
 
+    /**
+     * What the schedule says about its conference: {@code title}, {@code acronym}, {@code start}
+     * and {@code end} (else its days' dates), {@code time_zone_name} (else the offset of its first
+     * talk's {@code date}), and {@code url} or {@code base_url}.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a schedule.json
+     */
+    static CatalogMeta metadata(Path file, ObjectMapper json) throws IOException {
+        JsonNode conference;
+        try {
+            JsonNode root = json.readTree(file.toFile());
+            conference = root == null ? null : root.path("schedule").path("conference");
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (conference == null || !conference.isObject()) {
+            throw new IllegalArgumentException(file + ": not a pretalx/frab schedule (no schedule.conference)");
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (String field : List.of("start", "end")) {
+            text(conference, field)
+                    .map(d -> d.length() > 10 ? d.substring(0, 10) : d)
+                    .flatMap(d -> parse(file, field, d, LocalDate::parse))
+                    .ifPresent(dates::add);
+        }
+        Optional<ZoneId> offset = Optional.empty();
+        for (JsonNode day : conference.path("days")) {
+            if (dates.size() < 2 || offset.isEmpty()) {
+                text(day, "date")
+                        .flatMap(d -> parse(file, "date", d, LocalDate::parse))
+                        .ifPresent(dates::add);
+            }
+            for (JsonNode room : day.path("rooms")) {
+                for (JsonNode talk : room) {
+                    if (offset.isEmpty()) {
+                        offset = text(talk, "date")
+                                .flatMap(d -> parse(file, "date", d, OffsetDateTime::parse))
+                                .map(OffsetDateTime::getOffset);
+                    }
+                }
+            }
+        }
+        Optional<ZoneId> named = text(conference, "time_zone_name").flatMap(PretalxCatalog::zone);
+        return CatalogMeta.spanning(
+                text(conference, "title"),
+                text(conference, "acronym").stream().toList(),
+                dates,
+                named.isPresent() ? named : offset,
+                text(conference, "url").or(() -> text(conference, "base_url")).flatMap(u -> uri(u, Optional.empty())));
+    }
+
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isValueNode() || value.isNull()) {

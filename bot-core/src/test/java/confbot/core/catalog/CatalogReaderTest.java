@@ -3,6 +3,7 @@ package confbot.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The three catalog formats, read through the one reader that picks among them. */
 final class CatalogReaderTest {
 
-    private final CatalogReader reader = new CatalogReader(Fixtures.knowledge().conferences());
+    private final CatalogReader reader = new CatalogReader();
+    private final ConferenceRegistry registry =
+            ConferenceRegistry.of(Fixtures.knowledge().conferences());
+
+    private List<Talk> load(Path file) throws IOException {
+        return reader.load(file, registry).talks();
+    }
 
     @TempDir
     Path temp;
@@ -42,7 +49,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsAnIcalendarExportWithUtcTimesOnShanghaiClock() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2019-sched.ics"));
+        List<Talk> talks = load(resource("kubecon-china-2019-sched.ics"));
 
         assertThat(talks).hasSize(3);
         Talk tidewater = titled(talks, "Tidal Scheduling with Tidewater");
@@ -62,7 +69,7 @@ final class CatalogReaderTest {
 
     @Test
     void keepsTzidTimesAndMovesLateUtcEventsToTheNextLocalDay() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2019-sched.ics"));
+        List<Talk> talks = load(resource("kubecon-china-2019-sched.ics"));
 
         Talk lantern = titled(talks, "Lanterns over the Huangpu: a community evening");
         assertThat(lantern.start()).contains(LocalTime.of(14, 30));
@@ -77,7 +84,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsAPretalxScheduleJson() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2018-schedule.json"));
+        List<Talk> talks = load(resource("kubecon-china-2018-schedule.json"));
 
         assertThat(talks)
                 .extracting(Talk::title)
@@ -107,7 +114,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsALocalPretalxStartInTheScheduleTimeZone() throws IOException {
-        Talk closing = titled(reader.load(resource("kubecon-china-2018-schedule.json")), "Closing keynote");
+        Talk closing = titled(load(resource("kubecon-china-2018-schedule.json")), "Closing keynote");
 
         assertThat(closing.date()).contains(LocalDate.of(2018, 11, 15));
         assertThat(closing.start()).contains(LocalTime.of(9, 15));
@@ -121,15 +128,53 @@ final class CatalogReaderTest {
         for (int year : List.of(2018, 2019)) {
             Path tsv = Fixtures.shared().resolve("data/kubecon-china-" + year + "-talks.tsv");
 
-            List<Talk> talks = reader.load(tsv);
+            List<Talk> talks = load(tsv);
 
             assertThat(talks)
                     .as(tsv.toString())
                     .isNotEmpty()
-                    .isEqualTo(new TsvCatalog(java.util.Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019"))
-                            .load(tsv));
+                    .isEqualTo(new TsvCatalog("kubecon-china-" + year).load(tsv));
             assertThat(talks).allSatisfy(t -> assertThat(t.page()).isEmpty());
         }
+    }
+
+    @Test
+    void aCatalogOfAnotherConferenceIsRegisteredUnderItsOwnNameDaysAndZone() throws IOException {
+        // Real frab exports held in 2019 and 2018: their year is KubeCon China's, their dates and names are not.
+        record Case(String file, String id, String zone, LocalDate first) {}
+        for (Case c : List.of(
+                new Case(
+                        "frab-camp2019.json",
+                        "chaos-communication-camp-2019",
+                        "Europe/Berlin",
+                        LocalDate.of(2019, 8, 21)),
+                new Case(
+                        "frab-35c3-2018.json",
+                        "35th-chaos-communication-congress-2018",
+                        "+01:00",
+                        LocalDate.of(2018, 12, 27)))) {
+            CatalogReader.Read read = reader.load(Fixtures.shared().resolve("catalogs/" + c.file()), registry);
+
+            assertThat(read.conference()).as(c.file()).isEqualTo(c.id());
+            assertThat(read.talks()).isNotEmpty().allSatisfy(t -> assertThat(t.conference())
+                    .isEqualTo(c.id()));
+            assertThat(read.registered()).hasValueSatisfying(conference -> {
+                assertThat(conference.timezone().getId()).isEqualTo(c.zone());
+                assertThat(conference.start()).isEqualTo(c.first());
+                assertThat(conference.days()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aCatalogOfAKnownConferenceIsItsOwnByNameOrDates() throws IOException {
+        CatalogReader.Read byName = reader.load(resource("kubecon-china-2018-schedule.json"), registry);
+        CatalogReader.Read byDates = reader.load(resource("kubecon-china-2019-sched.ics"), registry);
+
+        assertThat(byName.conference()).isEqualTo("kubecon-china-2018");
+        assertThat(byName.registered()).isEmpty();
+        assertThat(byDates.conference()).isEqualTo("kubecon-china-2019");
+        assertThat(byDates.registered()).isEmpty();
     }
 
     @Test
@@ -155,7 +200,7 @@ final class CatalogReaderTest {
         Path notJson = Files.writeString(temp.resolve("half.json"), "{\"schedule\": ");
 
         for (Path file : List.of(ics, json, notJson)) {
-            assertThatThrownBy(() -> reader.load(file))
+            assertThatThrownBy(() -> load(file))
                     .as(file.toString())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(file.getFileName().toString());
@@ -167,7 +212,7 @@ final class CatalogReaderTest {
         Path empty = Files.writeString(
                 temp.resolve("empty.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n");
 
-        assertThat(reader.load(empty)).isEmpty();
+        assertThat(load(empty)).isEmpty();
         assertThat(Optional.of(CatalogReader.formatOf(empty))).contains(CatalogReader.Format.ICALENDAR);
     }
 }
