@@ -30,6 +30,9 @@ final class ScheduleCommand {
 
     static final int MAX_TALKS = 15;
     static final int MAX_NOTES = 6;
+    /** More words than a conference, a day and a page take: a usage reply, not a search. */
+    static final int MAX_WORDS = 12;
+
     private static final Pattern DAY = Pattern.compile("^(?:day|d|第)?([1-9][0-9]?)(?:天|日)?$");
     private static final Pattern DATE = Pattern.compile("^(?:(\\d{4})[-/.年])?(\\d{1,2})[-/.月](\\d{1,2})日?$");
     private static final Pattern PAGE = Pattern.compile("^(?:page|p|第)?([1-9][0-9]?)(?:页)?$");
@@ -49,6 +52,9 @@ final class ScheduleCommand {
             if (!t.isEmpty()) {
                 tokens.add(t);
             }
+        }
+        if (tokens.size() > MAX_WORDS) {
+            return usage(lang, registry); // a conference and a day are a few words; the span search is cubic
         }
         // The longest run of words the registry knows as a conference ("hong kong", "2019"),
         // wherever it stands ("/schedule 第2天 2019"); the words left say the day.

@@ -26,6 +26,9 @@ final class SlidesCommand {
 
     Reply reply(String argument, Language lang, Library library) {
         ConferenceRegistry registry = library.registry();
+        if (argument.strip().length() > 100) {
+            return new Reply(Reply.Kind.USAGE, Messages.usage(Command.Kind.SLIDES, lang, registry), List.of());
+        }
         List<String> words = List.of(argument.strip().split("\\s+"));
         List<Conference> named = List.of();
         String topic = argument.strip();
