@@ -1,7 +1,9 @@
 package confbot.core;
 
+import confbot.core.chat.Origin;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +13,7 @@ import java.util.regex.Pattern;
  * who may reload, how fast anyone may ask, how many answers to remember. Built at the edge (the
  * launcher reads {@code confbot.yaml}) and passed to {@link ConfBot#create(Setup, BotOptions)}.
  *
- * @param admins who may {@code /reload}, as {@code telegram:<userId>} or {@code discord:<userId>}
+ * @param admins who may {@code /reload} and {@code /feedback}, as {@code telegram:<userId>} or {@code discord:<userId>}
  * @param rateLimit how many messages a user and a chat may send per window
  * @param answerCacheSize how many answers to questions to keep; 0 turns the cache off
  * @param clock time for the rate-limit windows, injected so tests advance a fake
@@ -36,6 +38,19 @@ public record BotOptions(Set<String> admins, RateLimit rateLimit, int answerCach
             throw new IllegalArgumentException("answerCacheSize: must be 0 or more, was " + answerCacheSize);
         }
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Whether {@code origin}'s sender may use the admin commands ({@code /reload}, {@code
+     * /feedback}): a listed {@code platform:userId}.
+     */
+    public boolean isAdmin(Origin origin) {
+        return admins.contains(adminKey(origin));
+    }
+
+    /** How {@link #admins()} names a sender: {@code telegram:<userId>}. */
+    public static String adminKey(Origin origin) {
+        return origin.platform().name().toLowerCase(Locale.ROOT) + ":" + origin.userId();
     }
 
     /** No admins, {@link RateLimit#defaults()}, a thousand cached answers, the system clock. */

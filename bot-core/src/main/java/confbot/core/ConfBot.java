@@ -3,16 +3,20 @@ package confbot.core;
 import confbot.core.answer.AbstainPolicy;
 import confbot.core.answer.Answer;
 import confbot.core.answer.AnswerWriter;
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
+import confbot.core.chat.Vote;
+import confbot.core.chat.VoteReceipt;
 import confbot.core.command.AskCommand;
 import confbot.core.command.Command;
 import confbot.core.command.CommandParser;
 import confbot.core.command.Commands;
 import confbot.core.conference.ConferenceRegistry;
+import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
 import confbot.core.ingest.Passage;
 import confbot.core.retrieve.GlossaryMatcher;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * #reload}, so a question is always answered from one complete index. Never throws on user input:
  * a failure becomes a polite reply and one logged error.
  *
- * <p>Before a message reaches the commands it passes the rate limits; {@code /reload} is answered
- * here, for admins only; questions go through the answer cache.
+ * <p>Before a message reaches the commands it passes the rate limits; {@code /reload} and {@code
+ * /feedback} are answered here, for admins only; questions go through the answer cache, and their
+ * replies (answers and abstentions alike, cached or not) are recorded by {@link Feedback}, which
+ * also takes the votes on the answers.
  *
  * <p>Why the old index is not closed after a swap: it lives on the heap ({@code
  * ByteBuffersDirectory}), holds no file handle or mapped memory, and is collected once the last
@@ -47,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@code AlreadyClosedException}; counting readers to close it later would buy nothing the
  * garbage collector does not already do. {@link #close()} closes the current one at shutdown.
  */
-public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
+public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConfBot.class);
 
@@ -61,6 +68,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     private final AtomicReference<Loaded> current;
     private final RateLimiter limiter;
     private final AnswerCache answers;
+    private final Feedback feedback;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
     /** Told of a new profile after a reload that changed it (the adapters' menus). */
@@ -69,8 +77,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     /** One rebuild at a time: the watcher and /reload may both ask for one. */
     private final ReentrantLock reloading = new ReentrantLock();
 
-    ConfBot(LibraryLoader loader, Commands commands, Setup setup, BotOptions options) {
+    ConfBot(LibraryLoader loader, Commands commands, Setup setup, BotOptions options, Feedback feedback) {
         this.loader = loader;
+        this.feedback = feedback;
         this.commands = commands;
         this.setup = setup;
         this.options = options;
@@ -86,7 +95,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
 
     /** As {@link #create(Setup)}, with admins, rate limits and cache size from {@code options}. */
     public static ConfBot create(Setup setup, BotOptions options) {
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options);
+        return create(setup, options, Feedback.off());
     }
 
     /** Wires the core over a given knowledge base (tests pass small ones). */
@@ -94,22 +103,46 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
         return create(knowledge, setup, BotOptions.defaults());
     }
 
+    /** As {@link #create(Setup, BotOptions)}, recording answers and taking votes through {@code feedback}. */
+    public static ConfBot create(Setup setup, BotOptions options, Feedback feedback) {
+        // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
+        CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, lexicon);
+    }
+
     /** Wires the core over a given knowledge base with the given options. */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options) {
+        return create(knowledge, setup, options, Feedback.off());
+    }
+
+    /** Wires the core over a given knowledge base with the given options and feedback. */
+    public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback) {
+        return create(knowledge, setup, options, feedback, CompletableFuture.supplyAsync(Lexicon::builtin));
+    }
+
+    private static ConfBot create(
+            KnowledgeBase knowledge,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            CompletableFuture<Lexicon> lexicon) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
         HanlpTagger tagger = new HanlpTagger();
         // Its dictionaries load while the index is built (0.3-0.7 s here), not on the first question.
-        java.util.concurrent.CompletableFuture.runAsync(tagger::warmUp);
+        CompletableFuture.runAsync(tagger::warmUp);
         QueryBuilder queries = new QueryBuilder(
                 analyzers,
                 new GlossaryMatcher(loader.glossary(setup)),
-                Lexicon.builtin(),
+                lexicon::join,
                 tagger,
                 loader.shippedConferences());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
-        return new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options);
+        ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback);
+        // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
+        lexicon.join();
+        return bot;
     }
 
     @Override
@@ -130,14 +163,22 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
             if (command.kind() == Command.Kind.RELOAD) {
                 return reloadFor(message);
             }
+            if (command.kind() == Command.Kind.FEEDBACK) {
+                return feedbackFor(message);
+            }
             // One snapshot for the whole message: the answer and its cache key come from the same library.
             Loaded loaded = current.get();
             if (isQuestion(command)) {
-                return answers.get(
+                Reply reply = answers.get(
                         command.argument(),
                         message.locale(),
                         loaded.version(),
                         () -> commands.handle(message, command, loaded.library()));
+                // Outside the cache: every asking counts, and a cached answer keeps its id.
+                return feedback.record(
+                        AnswerCache.normalise(command.argument()),
+                        reply,
+                        loaded.library().index().passages());
             }
             return commands.handle(message, command, loaded.library());
         } catch (RuntimeException e) {
@@ -152,9 +193,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
     }
 
     private Reply reloadFor(Inbound message) {
-        String who = message.origin().platform().name().toLowerCase(Locale.ROOT) + ":"
-                + message.origin().userId();
-        if (!options.admins().contains(who)) {
+        String who = BotOptions.adminKey(message.origin());
+        if (!options.isAdmin(message.origin())) {
             log.info("Refused /reload from {}", who);
             return Commands.reloadRefused(message);
         }
@@ -166,6 +206,25 @@ public final class ConfBot implements ChatBot, TopicSuggester, AutoCloseable {
             log.warn("Reload failed, keeping the previous knowledge: {}", reason(e));
             return Commands.reloadFailed(message, reason(e));
         }
+    }
+
+    private Reply feedbackFor(Inbound message) {
+        if (!options.isAdmin(message.origin())) {
+            log.info("Refused /feedback from {}", BotOptions.adminKey(message.origin()));
+            return Commands.feedbackRefused(message);
+        }
+        return feedback.report(message);
+    }
+
+    /** Stores a vote on an answer this core gave; committed before it returns. */
+    @Override
+    public VoteReceipt vote(Vote vote) {
+        return feedback.vote(vote);
+    }
+
+    /** The feedback this core records, for the terminal's report. */
+    public Feedback feedback() {
+        return feedback;
     }
 
     /** The answer to a question with the features behind the decision. */

@@ -1,5 +1,6 @@
 package confbot.core;
 
+import confbot.core.catalog.CatalogFile;
 import confbot.core.catalog.CatalogReader;
 import confbot.core.catalog.Talk;
 import confbot.core.catalog.TalkCatalog;
@@ -21,7 +22,6 @@ import confbot.knowledge.KnowledgeLoader;
 import confbot.knowledge.Note;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,14 +130,12 @@ public final class LibraryLoader {
         registry.all().forEach(c -> passages.addAll(facts.of(c)));
 
         // Catalogs before notes: a catalog may register its conference, which notes then name.
-        CatalogReader reader = new CatalogReader();
-        List<Talk> talks = new ArrayList<>();
-        List<URI> files = new ArrayList<>();
+        CatalogReader reader = new CatalogReader(setup.catalogMaxBytes());
+        List<CatalogFile> files = new ArrayList<>();
         for (Path file : setup.catalogs()) {
             try {
                 CatalogReader.Read read = reader.load(file, registry);
-                talks.addAll(read.talks());
-                files.add(file.toAbsolutePath().toUri());
+                files.add(read.file());
                 if (read.registered().isPresent()) {
                     registry = registry.with(List.of(read.registered().get()));
                 }
@@ -156,7 +154,8 @@ public final class LibraryLoader {
             passages.addAll(read);
             log.info("Indexed {} passages from {}", read.size(), folder);
         }
-        TalkCatalog catalog = new TalkCatalog(talks, files);
+        TalkCatalog catalog = new TalkCatalog(files);
+        List<Talk> talks = catalog.talks();
         passages.addAll(catalog.passages());
 
         PassageIndex index = PassageIndex.build(passages, analyzers);

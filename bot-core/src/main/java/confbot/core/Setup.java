@@ -1,5 +1,6 @@
 package confbot.core;
 
+import confbot.core.catalog.CatalogReader;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,14 +9,16 @@ import java.util.List;
  *
  * @param builtin whether to include the curated notes and conference facts
  * @param notesFolders folders of Markdown or text notes to index as they are
- * @param catalogs talk catalogs: the TSV of {@code shared/data/*-talks.tsv}, iCalendar {@code .ics}
- *     or a pretalx/frab {@code schedule.json}
+ * @param catalogs talk catalogs: the TSV of {@code shared/data/*-talks.tsv}, iCalendar {@code .ics},
+ *     a pretalx/frab {@code schedule.json} or frab's {@code schedule.xml}
  * @param builtinGlossary whether the shipped glossary (names and terms of the KubeCon China notes)
  *     expands questions; the engine answers without it, from its general lexicon and tagger
  * @param glossaries glossary files of a deployment ({@code kind<TAB>form<TAB>form...}), added to it
  * @param conferences registry files ({@code conferences.yaml}, the format of the built-in one):
  *     their entries are added, or replace the entry of the same id; a {@code conferences.yaml} at
  *     the top of a notes folder counts as one too
+ * @param catalogMaxBytes the largest catalog file read; a larger one is refused, naming the file
+ *     and this cap ({@link CatalogReader#DEFAULT_MAX_BYTES} unless set)
  */
 public record Setup(
         boolean builtin,
@@ -23,15 +26,37 @@ public record Setup(
         List<Path> catalogs,
         boolean builtinGlossary,
         List<Path> glossaries,
-        List<Path> conferences) {
+        List<Path> conferences,
+        long catalogMaxBytes) {
     public Setup {
         notesFolders = List.copyOf(notesFolders);
         catalogs = List.copyOf(catalogs);
         glossaries = List.copyOf(glossaries);
         conferences = List.copyOf(conferences);
+        if (catalogMaxBytes <= 0) {
+            throw new IllegalArgumentException("the catalog size cap must be positive, got " + catalogMaxBytes);
+        }
     }
 
-    /** Without registry files of its own. */
+    /** With the default size cap for catalogs. */
+    public Setup(
+            boolean builtin,
+            List<Path> notesFolders,
+            List<Path> catalogs,
+            boolean builtinGlossary,
+            List<Path> glossaries,
+            List<Path> conferences) {
+        this(
+                builtin,
+                notesFolders,
+                catalogs,
+                builtinGlossary,
+                glossaries,
+                conferences,
+                CatalogReader.DEFAULT_MAX_BYTES);
+    }
+
+    /** Without registry files of its own, with the default size cap for catalogs. */
     public Setup(
             boolean builtin,
             List<Path> notesFolders,

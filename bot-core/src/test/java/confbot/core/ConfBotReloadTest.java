@@ -177,6 +177,55 @@ final class ConfBotReloadTest {
     }
 
     @Test
+    void aReloadToACalendarWithoutEventsKeepsEveryTalkWithOneWarning() throws IOException {
+        writeNote("S17");
+        Path catalog = Files.writeString(
+                notes.resolveSibling(notes.getFileName() + "-talks.ics"),
+                """
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                BEGIN:VEVENT
+                DTSTART:20190625T010000Z
+                SUMMARY:Tidal Scheduling with Tidewater
+                END:VEVENT
+                END:VCALENDAR
+                """);
+        ConfBot bot = ConfBot.create(
+                Fixtures.knowledge(), new Setup(true, List.of(notes), List.of(catalog)), BotOptions.defaults());
+        Library before = bot.library();
+        try {
+            Files.writeString(catalog, "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n");
+
+            assertThat(bot.tryReload()).isEmpty();
+
+            assertThat(bot.library()).isSameAs(before);
+            assertThat(bot.library().catalog().talks()).hasSize(1);
+            assertThat(log.events())
+                    .filteredOn(e -> e.getLevel() == Level.WARN)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains("keeping the previous knowledge", catalog + ": no talks in this iCalendar file"));
+        } finally {
+            Files.deleteIfExists(catalog);
+        }
+    }
+
+    @Test
+    void aCatalogWithoutTalksIsAnErrorAtStart() throws IOException {
+        Path catalog = Files.writeString(
+                notes.resolveSibling(notes.getFileName() + "-empty.ics"),
+                "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfBot.create(
+                            Fixtures.knowledge(), new Setup(true, List.of(), List.of(catalog)), BotOptions.defaults()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(catalog + ": no talks in this iCalendar file (expected VEVENTs with a SUMMARY)");
+        } finally {
+            Files.deleteIfExists(catalog);
+        }
+    }
+
+    @Test
     void reloadIsForAdminsOnly() throws IOException {
         writeNote("S17");
         ConfBot bot = bot(BotOptions.defaults().withAdmins(Set.of(ADMIN, "discord:7")));

@@ -28,9 +28,12 @@ record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> disco
         return telegram.isEmpty() && discord.isEmpty();
     }
 
-    /** Whether an adapter keeps state (Telegram's inbox); only then is the store opened. */
+    /**
+     * Whether an adapter keeps state: Telegram's inbox, and every platform's answers and votes; only
+     * then is the store opened.
+     */
     boolean needState() {
-        return telegram.isPresent();
+        return !isEmpty();
     }
 
     /**
@@ -43,12 +46,13 @@ record Adapters(Optional<TelegramConfig> telegram, Optional<DiscordConfig> disco
         telegram.ifPresent(config -> adapters.add(new TelegramAdapter(
                 config,
                 bot,
+                bot,
                 InstantSource.system(),
                 state.orElseThrow(() -> new IllegalStateException("Telegram needs the state store"))
                         .inbox(),
                 inbox,
                 new TelegramMeters(bot.registry()))));
-        discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot)));
+        discord.ifPresent(config -> adapters.add(new DiscordAdapter(config, bot, bot, bot)));
         return adapters;
     }
 }

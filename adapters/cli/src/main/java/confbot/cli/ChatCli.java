@@ -1,8 +1,15 @@
 package confbot.cli;
 
+import confbot.core.BotOptions;
 import confbot.core.ConfBot;
-import confbot.core.Setup;
 import confbot.core.chat.Inbound;
+import confbot.core.chat.Origin;
+import confbot.core.chat.Reply;
+import confbot.core.chat.Vote;
+import confbot.core.feedback.Feedback;
+import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateStore;
+import confbot.core.state.StateStoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,8 +17,11 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -19,31 +29,55 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "chat",
         mixinStandardHelpOptions = true,
-        description =
-                "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.")
+        description = {
+            "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.",
+            "/good and /bad rate the last answer; /feedback shows the ratings. Answers and votes go to the state"
+                    + " that `serve` keeps (--state)."
+        })
 final class ChatCli implements Callable<Integer> {
 
     @Mixin
     KnowledgeOptions knowledge;
 
+    @Mixin
+    StateOptions stateOptions;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final Function<Setup, ConfBot> bots;
+    private final ServeCli.Cores bots;
     private final InputStream in;
+    private final Map<String, String> env;
 
-    ChatCli(Function<Setup, ConfBot> bots, InputStream in) {
+    ChatCli(ServeCli.Cores bots, InputStream in, Map<String, String> env) {
         this.bots = bots;
         this.in = in;
+        this.env = env;
     }
 
     @Override
     public Integer call() {
-        ConfBot bot = bots.apply(knowledge.setup());
+        StateStore store;
+        try {
+            store = JdbcStateStore.open(stateOptions.location(env));
+        } catch (StateStoreException e) {
+            spec.commandLine().getErr().println("confbot chat: " + e.getMessage());
+            return 2;
+        }
+        try (store) {
+            ConfBot bot = bots.create(
+                    knowledge.setup(), BotOptions.defaults(), Feedback.to(store.answers(), InstantSource.system()));
+            return converse(bot);
+        }
+    }
+
+    private int converse(ConfBot bot) {
         PrintWriter out = spec.commandLine().getOut();
         String names = bot.profile().names(false);
         out.println("confbot — ask about " + (names.isEmpty() ? "your notes" : names)
-                + ". /help for commands, /quit to leave.");
+                + ". /help for commands, /good or /bad to rate the last answer, /quit to leave.");
+        // The terminal has no buttons: /good and /bad stand for 👍 and 👎 under the answer just shown.
+        Optional<String> lastAnswer = Optional.empty();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             while (true) {
                 out.print("> ");
@@ -56,11 +90,36 @@ final class ChatCli implements Callable<Integer> {
                 if (line.isBlank()) {
                     continue;
                 }
-                out.println(PlainReplies.render(bot.reply(Inbound.fromConsole(line))));
+                Optional<Vote.Rating> rating = rating(line.strip());
+                if (rating.isPresent()) {
+                    out.println(lastAnswer
+                            .map(id -> bot.vote(new Vote(id, rating.get(), Origin.console(), Locale.ROOT))
+                                    .text())
+                            .orElse("Nothing to rate yet: /good and /bad rate the last answer."));
+                    out.println();
+                    continue;
+                }
+                // The core refuses /feedback to the terminal, as /reload, since it names no admin; but
+                // whoever runs chat can read this state with `confbot feedback`, so chat shows it.
+                Reply reply = line.strip().equals("/feedback")
+                        ? bot.feedback().report(Inbound.fromConsole(line))
+                        : bot.reply(Inbound.fromConsole(line));
+                if (reply.kind() == Reply.Kind.ANSWER || reply.kind() == Reply.Kind.NOT_COVERED) {
+                    lastAnswer = reply.answerId(); // an abstention has nothing to rate
+                }
+                out.println(PlainReplies.render(reply));
                 out.println();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read from the terminal: " + e.getMessage(), e);
         }
+    }
+
+    private static Optional<Vote.Rating> rating(String line) {
+        return switch (line.toLowerCase(Locale.ROOT)) {
+            case "/good", "/👍" -> Optional.of(Vote.Rating.UP);
+            case "/bad", "/👎" -> Optional.of(Vote.Rating.DOWN);
+            default -> Optional.empty();
+        };
     }
 }

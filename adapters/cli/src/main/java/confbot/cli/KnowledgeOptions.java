@@ -1,14 +1,18 @@
 package confbot.cli;
 
 import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The options every answering subcommand shares: what knowledge to load. */
 final class KnowledgeOptions {
+
+    static final long MEGABYTE = 1024L * 1024;
 
     @Option(
             names = "--notes",
@@ -19,7 +23,8 @@ final class KnowledgeOptions {
     @Option(
             names = "--catalog",
             paramLabel = "FILE",
-            description = "Load a talk catalog (TSV with a header line; repeatable).")
+            description = "Load a talk catalog: TSV with a header line, iCalendar .ics, pretalx/frab"
+                    + " schedule.json or frab schedule.xml (repeatable).")
     List<Path> catalogs = new ArrayList<>();
 
     @Option(
@@ -28,6 +33,12 @@ final class KnowledgeOptions {
             description = "Add the conferences of a registry file (the format of the built-in conferences.yaml;"
                     + " an entry replaces the one of the same id; repeatable).")
     List<Path> conferences = new ArrayList<>();
+
+    @Option(
+            names = "--catalog-max-mb",
+            paramLabel = "MB",
+            description = "Refuse a catalog larger than this many megabytes (default: 20).")
+    Optional<Integer> catalogMaxMb = Optional.empty();
 
     @Option(names = "--no-builtin", description = "Leave the built-in knowledge out.")
     boolean noBuiltin;
@@ -69,6 +80,16 @@ final class KnowledgeOptions {
             throw new IllegalArgumentException(
                     "--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
         }
-        return new Setup(!noBuiltin, notes, catalogs, !noGlossary, glossaries, conferences);
+        if (catalogMaxMb.isPresent() && catalogMaxMb.get() < 1) {
+            throw new IllegalArgumentException("--catalog-max-mb must be at least 1, got " + catalogMaxMb.get());
+        }
+        return new Setup(
+                !noBuiltin,
+                notes,
+                catalogs,
+                !noGlossary,
+                glossaries,
+                conferences,
+                catalogMaxMb.map(mb -> mb * MEGABYTE).orElse(CatalogReader.DEFAULT_MAX_BYTES));
     }
 }

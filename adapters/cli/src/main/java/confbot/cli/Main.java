@@ -1,13 +1,11 @@
 package confbot.cli;
 
-import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "confbot 0.1.0",
         description = "Answers questions about the conferences of its registry from notes, with sources.",
-        subcommands = {AskCli.class, ChatCli.class, EvalCli.class, ServeCli.class})
+        subcommands = {AskCli.class, ChatCli.class, EvalCli.class, ServeCli.class, FeedbackCli.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -47,7 +45,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and environment; returns the exit code. */
     static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
         Function<Setup, ConfBot> factory = ConfBot::create;
-        BiFunction<Setup, BotOptions, ConfBot> served = ConfBot::create;
+        ServeCli.Cores served = ConfBot::create;
         CommandLine cli = new CommandLine(new Main(), new Factory(factory, served, in, env));
         cli.setOut(out);
         cli.setErr(err);
@@ -63,10 +61,7 @@ public final class Main implements Runnable {
 
     /** Gives subcommands their collaborators through their constructors; no static state. */
     private record Factory(
-            Function<Setup, ConfBot> bots,
-            BiFunction<Setup, BotOptions, ConfBot> servedBots,
-            InputStream in,
-            Map<String, String> env)
+            Function<Setup, ConfBot> bots, ServeCli.Cores servedBots, InputStream in, Map<String, String> env)
             implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
@@ -74,7 +69,10 @@ public final class Main implements Runnable {
                 return cls.cast(new AskCli(bots, in));
             }
             if (cls == ChatCli.class) {
-                return cls.cast(new ChatCli(bots, in));
+                return cls.cast(new ChatCli(servedBots, in, env));
+            }
+            if (cls == FeedbackCli.class) {
+                return cls.cast(new FeedbackCli(env));
             }
             if (cls == EvalCli.class) {
                 return cls.cast(new EvalCli(bots));

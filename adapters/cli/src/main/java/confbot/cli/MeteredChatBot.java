@@ -1,12 +1,15 @@
 package confbot.cli;
 
 import confbot.core.ConfBot;
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
+import confbot.core.chat.Vote;
+import confbot.core.chat.VoteReceipt;
 import confbot.core.command.Commands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -30,9 +33,10 @@ import java.util.Map;
  * {@code confbot_answer_latency_seconds} a histogram per platform; {@code
  * confbot_errors_total{platform}} answers that failed, thrown or turned into the core's apology;
  * {@code confbot_index_documents} passages in the current index; {@code confbot_reloads_total},
- * {@code confbot_reloads_failed_total} and {@code confbot_knowledge_version} from the core.
+ * {@code confbot_reloads_failed_total} and {@code confbot_knowledge_version} from the core; {@code
+ * confbot_votes_total{platform,outcome}} the 👍 / 👎 presses by {@link VoteReceipt.Outcome}.
  */
-final class MeteredChatBot implements ChatBot, TopicSuggester {
+final class MeteredChatBot implements ChatBot, TopicSuggester, AnswerVotes {
 
     private final ConfBot bot;
     private final MeterRegistry registry;
@@ -40,6 +44,7 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
     private final Map<Platform, Counter> errors = new EnumMap<>(Platform.class);
     private final Map<Platform, Timer> latency = new EnumMap<>(Platform.class);
     private final Map<Platform, Map<Reply.Kind, Counter>> replies = new EnumMap<>(Platform.class);
+    private final Map<Platform, Map<VoteReceipt.Outcome, Counter>> votes = new EnumMap<>(Platform.class);
 
     MeteredChatBot(ConfBot bot, MeterRegistry registry) {
         this.bot = bot;
@@ -81,6 +86,17 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
                                 .register(registry));
             }
             replies.put(platform, byKind);
+            Map<VoteReceipt.Outcome, Counter> byOutcome = new EnumMap<>(VoteReceipt.Outcome.class);
+            for (VoteReceipt.Outcome outcome : VoteReceipt.Outcome.values()) {
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("confbot.votes")
+                                .description("👍 / 👎 presses under answers, by what became of them")
+                                .tag("platform", p)
+                                .tag("outcome", tag(outcome))
+                                .register(registry));
+            }
+            votes.put(platform, byOutcome);
         }
         Gauge.builder("confbot.index.documents", bot, b -> b.library().index().size())
                 .description("Passages in the index answers are drawn from")
@@ -134,6 +150,13 @@ final class MeteredChatBot implements ChatBot, TopicSuggester {
      */
     private static boolean isApology(Inbound message, Reply reply) {
         return reply.kind() == Reply.Kind.USAGE && reply.text().equals(Commands.failure(message));
+    }
+
+    @Override
+    public VoteReceipt vote(Vote vote) {
+        VoteReceipt receipt = bot.vote(vote);
+        votes.get(vote.voter().platform()).get(receipt.outcome()).increment();
+        return receipt;
     }
 
     @Override

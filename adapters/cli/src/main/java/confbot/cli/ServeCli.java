@@ -3,6 +3,7 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.feedback.Feedback;
 import confbot.core.state.JdbcStateStore;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
@@ -16,13 +17,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +72,24 @@ final class ServeCli implements Callable<Integer> {
     @Option(
             names = "--state",
             paramLabel = "FILE",
-            description = "Keep the bot's state (the journal of Telegram updates) in the SQLite FILE, created on"
-                    + " first use (default ./confbot-state.db; CONFBOT_DATABASE_URL chooses PostgreSQL instead).")
+            description =
+                    "Keep the bot's state (the journal of Telegram updates, answers and votes) in the SQLite FILE, created on"
+                            + " first use (default ./confbot-state.db; CONFBOT_DATABASE_URL chooses PostgreSQL instead).")
     Optional<Path> state = Optional.empty();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final BiFunction<Setup, BotOptions, ConfBot> bots;
+    /** Builds the core; {@code ConfBot::create}, or a test's. */
+    @FunctionalInterface
+    interface Cores {
+        ConfBot create(Setup setup, BotOptions options, Feedback feedback);
+    }
+
+    private final Cores bots;
     private final Map<String, String> env;
 
-    ServeCli(BiFunction<Setup, BotOptions, ConfBot> bots, Map<String, String> env) {
+    ServeCli(Cores bots, Map<String, String> env) {
         this.bots = bots;
         this.env = env;
     }
@@ -119,8 +127,10 @@ final class ServeCli implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        Feedback feedback =
+                store.map(s -> Feedback.to(s.answers(), InstantSource.system())).orElseGet(Feedback::off);
         Server server = new Server(
-                () -> bots.apply(settings.knowledge(), settings.botOptions()),
+                () -> bots.create(settings.knowledge(), settings.botOptions(), feedback),
                 bot -> settings.adapters().create(bot, store, settings.inbox()),
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
@@ -146,6 +156,11 @@ final class ServeCli implements Callable<Integer> {
 
     /** --config, else $CONFBOT_CONFIG, else ./confbot.yaml when there is one. */
     private Optional<Path> configFile() {
+        return configFile(config, env);
+    }
+
+    /** {@code option}, else $CONFBOT_CONFIG, else ./confbot.yaml when there is one. */
+    static Optional<Path> configFile(Optional<Path> config, Map<String, String> env) {
         return config.or(() -> Optional.ofNullable(env.get(CONFIG_ENV))
                         .filter(v -> !v.isBlank())
                         .map(Path::of))
@@ -166,6 +181,8 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.conferences.isEmpty()) {
             option(options, names, Settings.CONFERENCES, join(knowledge.conferences), "--conferences");
         }
+        knowledge.catalogMaxMb.ifPresent(
+                mb -> option(options, names, Settings.CATALOG_MAX_MB, String.valueOf(mb), "--catalog-max-mb"));
         if (knowledge.noBuiltin) {
             option(options, names, Settings.BUILTIN, "false", "--no-builtin");
         }

@@ -2,6 +2,7 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.state.StateLocation;
 import confbot.telegram.InboxPolicy;
 import java.io.File;
@@ -133,7 +134,7 @@ record ServeSettings(
     }
 
     /** CONFBOT_DATABASE_URL when set (several replicas share it), else the SQLite file. */
-    private static StateLocation state(ServeEnvironment env) {
+    static StateLocation state(ServeEnvironment env) {
         Optional<String> url = env.get(Settings.DATABASE_URL);
         if (url.isPresent()) {
             return StateLocation.database(url.get(), env.describe(Settings.DATABASE_URL));
@@ -197,7 +198,11 @@ record ServeSettings(
                 .orElse(true);
         List<Path> glossaries = paths(env, Settings.GLOSSARIES, Files::isRegularFile, "no such file");
         List<Path> conferences = paths(env, Settings.CONFERENCES, Files::isRegularFile, "no such file");
-        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, conferences);
+        long catalogMax = count(env, Settings.CATALOG_MAX_MB, 1).stream()
+                .mapToLong(mb -> mb * KnowledgeOptions.MEGABYTE)
+                .findFirst()
+                .orElse(CatalogReader.DEFAULT_MAX_BYTES);
+        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, conferences, catalogMax);
     }
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {

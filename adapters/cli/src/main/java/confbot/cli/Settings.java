@@ -41,6 +41,7 @@ final class Settings {
     static final String BUILTIN = "CONFBOT_BUILTIN";
     static final String NOTES = "CONFBOT_NOTES";
     static final String CATALOGS = "CONFBOT_CATALOGS";
+    static final String CATALOG_MAX_MB = "CONFBOT_CATALOG_MAX_MB";
     static final String GLOSSARIES = "CONFBOT_GLOSSARIES";
     static final String CONFERENCES = "CONFBOT_CONFERENCES";
     static final String BUILTIN_GLOSSARY = "CONFBOT_BUILTIN_GLOSSARY";
@@ -74,6 +75,7 @@ final class Settings {
             new Setting("knowledge.builtin", BUILTIN, Type.BOOLEAN),
             new Setting("knowledge.notes", NOTES, Type.PATHS),
             new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
+            new Setting("knowledge.catalog_max_mb", CATALOG_MAX_MB, Type.INTEGER),
             new Setting("knowledge.glossaries", GLOSSARIES, Type.PATHS),
             new Setting("knowledge.conferences", CONFERENCES, Type.PATHS),
             new Setting("knowledge.builtin_glossary", BUILTIN_GLOSSARY, Type.BOOLEAN),

@@ -98,11 +98,77 @@ final class CliTest {
     }
 
     @Test
-    void chatTakesQuestionsAndCommandsUntilQuit() {
-        Run r = run("/help\n2018 年大会 PPT 的百度网盘提取码是多少？\n/quit\nnot read\n", "chat");
+    void chatTakesQuestionsAndCommandsUntilQuit(@TempDir Path dir) {
+        Run r = run(
+                "/help\n2018 年大会 PPT 的百度网盘提取码是多少？\n/quit\nnot read\n",
+                "chat",
+                "--state",
+                dir.resolve("state.db").toString());
 
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("/schedule").contains("5vn0");
+    }
+
+    @Test
+    void chatRatesTheLastAnswerAndFeedbackExportsTheVotesAndTheGaps(@TempDir Path dir) throws IOException {
+        String state = dir.resolve("state.db").toString();
+        Run chat = run(
+                String.join(
+                        "\n",
+                        "/good",
+                        "2018 年大会 PPT 的百度网盘提取码是多少？",
+                        "/good",
+                        "/bad",
+                        "What is the Wi-Fi password at the venue?",
+                        "/good",
+                        "What is the Wi-Fi password at the venue?",
+                        "/feedback",
+                        "/quit"),
+                "chat",
+                "--state",
+                state);
+
+        assertThat(chat.exit()).isZero();
+        assertThat(chat.out())
+                .contains("Nothing to rate yet")
+                .contains("Thanks for the feedback 👍")
+                .contains("Changed your vote to 👎, thanks")
+                .contains("1. 👎 1 👍 0 — 2018 年大会 PPT 的百度网盘提取码是多少? (asked once)")
+                .contains("1. What is the Wi-Fi password at the venue? — asked 2 times");
+        assertThat(chat.out().split("Nothing to rate yet", -1))
+                .as("an abstention has nothing to rate")
+                .hasSize(3);
+
+        Run export = runWithEnv(Map.of("CONFBOT_STATE_FILE", state), "feedback", "--json");
+
+        assertThat(export.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(export.out());
+        assertThat(json.at("/totals/down").asInt()).isEqualTo(1);
+        assertThat(json.at("/totals/times_unanswered").asInt()).isEqualTo(2);
+        JsonNode worst = json.at("/worst_rated/0");
+        // Kept as the answer cache keys it: NFKC, so full-width and half-width forms are one question.
+        assertThat(worst.path("question").asText()).isEqualTo("2018 年大会 PPT 的百度网盘提取码是多少?");
+        assertThat(worst.path("answer").asText()).contains("5vn0");
+        assertThat(worst.path("sources").get(0).path("url").asText()).startsWith("https://");
+        assertThat(worst.path("knowledge_version").asText()).matches("[0-9a-f]{12}");
+        assertThat(json.at("/unanswered/0/question").asText()).isEqualTo("What is the Wi-Fi password at the venue?");
+        assertThat(json.at("/unanswered/0/times_asked").asInt()).isEqualTo(2);
+
+        Run text = run("", "feedback", "--state", state);
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).startsWith("Feedback: 1 distinct answer given (asked once), 👍 0, 👎 1.");
+    }
+
+    @Test
+    void feedbackWithoutAStateFileIsAOneLineErrorNamingTheSetting(@TempDir Path dir) {
+        Run r = run("", "feedback", "--json", "--state", dir.resolve("none.db").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .startsWith("confbot feedback: no state at ")
+                .contains("--state")
+                .doesNotContain("\n");
+        assertThat(dir.resolve("none.db")).doesNotExist();
     }
 
     @Test

@@ -37,6 +37,29 @@ public final class FakeTelegram implements AutoCloseable {
         api.enqueue(Updates.privateTextIn(chatId, updateId, text).json());
     }
 
+    /** Queues a press of an inline keyboard button carrying {@code data}, by {@code userId}, as update {@code updateId}. */
+    public void pressButton(int updateId, String queryId, long userId, String data) {
+        api.enqueue(Updates.callbackQuery(updateId, queryId, userId, CHAT, 100_000, data));
+    }
+
+    /** The callback data of the buttons under each accepted message, in order (empty lists for none). */
+    public List<List<String>> buttons() {
+        return api.delivered().stream()
+                .map(c -> c.body().at("/reply_markup/inline_keyboard/0").findValuesAsText("callback_data"))
+                .toList();
+    }
+
+    /** The text each answered callback query showed, by callback query id ("" for none). */
+    public java.util.Map<String, String> callbackAnswers() {
+        java.util.Map<String, String> answers = new java.util.HashMap<>();
+        for (FakeBotApi.Call call : api.calls("answerCallbackQuery")) {
+            answers.put(
+                    call.body().path("callback_query_id").asText(),
+                    call.body().path("text").asText(""));
+        }
+        return answers;
+    }
+
     /** The message id the fake gives update {@code updateId}'s message; answers reply to it. */
     public static int messageIdOf(int updateId) {
         return Updates.messageId(updateId);

@@ -1,9 +1,11 @@
 package confbot.discord;
 
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.TopicSuggester;
+import confbot.core.chat.VoteReceipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -64,6 +66,12 @@ public final class DiscordAdapter implements ChatAdapter {
             Permission.MESSAGE_EMBED_LINKS,
             Permission.MESSAGE_HISTORY);
 
+    /**
+     * Without a vote taker no reply carries buttons, but an old message's may still be pressed: the
+     * press is acknowledged and nothing is stored.
+     */
+    private static final AnswerVotes NO_VOTES = vote -> new VoteReceipt(VoteReceipt.Outcome.FAILED, "");
+
     private final DiscordConfig config;
     private final ExecutorService answering;
     /** Only waits between retries of a delivery; the sending itself is JDA's. */
@@ -76,17 +84,34 @@ public final class DiscordAdapter implements ChatAdapter {
     private volatile boolean closed;
 
     public DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics) {
-        this(config, bot, topics, Delivery.RetryPolicy.DEFAULT);
+        this(config, bot, topics, NO_VOTES, Delivery.RetryPolicy.DEFAULT);
+    }
+
+    /** @param votes takes the 👍 / 👎 pressed under answers that carry an answer id */
+    public DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics, AnswerVotes votes) {
+        this(config, bot, topics, votes, Delivery.RetryPolicy.DEFAULT);
     }
 
     /** With another retry policy, for tests that cannot wait minutes for a give-up. */
     DiscordAdapter(DiscordConfig config, ChatBot bot, TopicSuggester topics, Delivery.RetryPolicy retries) {
+        this(config, bot, topics, NO_VOTES, retries);
+    }
+
+    private DiscordAdapter(
+            DiscordConfig config, ChatBot bot, TopicSuggester topics, AnswerVotes votes, Delivery.RetryPolicy retries) {
         this.config = Objects.requireNonNull(config, "config");
         this.answering = Executors.newFixedThreadPool(ANSWER_THREADS, new Threads("discord-answer-"));
         this.retrying = Executors.newSingleThreadScheduledExecutor(new Threads("discord-retry-"));
         this.delivery = new Delivery(retrying, retries, Clock.systemUTC());
         this.listener = new DiscordListener(
-                bot, topics, answering, new DiscordRenderer(), config.messageContent(), config.guildId(), delivery);
+                bot,
+                topics,
+                answering,
+                new DiscordRenderer(),
+                config.messageContent(),
+                config.guildId(),
+                delivery,
+                votes);
     }
 
     @Override

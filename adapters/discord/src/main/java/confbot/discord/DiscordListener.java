@@ -1,11 +1,15 @@
 package confbot.discord;
 
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
+import confbot.core.chat.Vote;
+import confbot.core.chat.VoteButton;
+import confbot.core.chat.VoteReceipt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,13 +29,17 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -78,6 +86,7 @@ final class DiscordListener extends ListenerAdapter {
     private final boolean answerMentions;
     private final OptionalLong guildId;
     private final Delivery delivery;
+    private final AnswerVotes votes;
     private final RecentIds seen = new RecentIds(RECENT_INTERACTIONS);
 
     DiscordListener(
@@ -87,7 +96,8 @@ final class DiscordListener extends ListenerAdapter {
             DiscordRenderer renderer,
             boolean answerMentions,
             OptionalLong guildId,
-            Delivery delivery) {
+            Delivery delivery,
+            AnswerVotes votes) {
         this.bot = Objects.requireNonNull(bot, "bot");
         this.topics = Objects.requireNonNull(topics, "topics");
         this.answering = Objects.requireNonNull(answering, "answering");
@@ -95,6 +105,7 @@ final class DiscordListener extends ListenerAdapter {
         this.answerMentions = answerMentions;
         this.guildId = Objects.requireNonNull(guildId, "guildId");
         this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.votes = Objects.requireNonNull(votes, "votes");
     }
 
     // ---- command registration ------------------------------------------------------------------
@@ -155,10 +166,11 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         // /help and /about are for the asker alone; answers are for everyone in the channel;
-        // /reload's outcome concerns the admin who asked, not the channel.
+        // /reload's outcome and /feedback's report concern the admin who asked, not the channel.
         boolean ephemeral = event.getName().equals(SlashCommands.HELP)
                 || event.getName().equals(SlashCommands.ABOUT)
-                || event.getName().equals(SlashCommands.RELOAD);
+                || event.getName().equals(SlashCommands.RELOAD)
+                || event.getName().equals(SlashCommands.FEEDBACK);
         event.deferReply(ephemeral)
                 .queue(null, failure -> log.warn("Could not acknowledge /{}", event.getName(), failure));
 
@@ -204,9 +216,13 @@ final class DiscordListener extends ListenerAdapter {
                         steps.add(() -> hook.sendMessage(create(message)).setEphemeral(true));
                     }
                 } else {
-                    steps.add(() -> hook.editOriginal(edit(messages.get(0))));
-                    for (List<MessageEmbed> more : messages.subList(1, messages.size())) {
-                        steps.add(() -> hook.sendMessage(create(more)).setEphemeral(ephemeral));
+                    // 👍 / 👎 under the last message of an answer that can be voted on.
+                    List<ActionRow> buttons = voteButtons(reply);
+                    int last = messages.size() - 1;
+                    steps.add(() -> hook.editOriginal(edit(messages.get(0), last == 0 ? buttons : List.of())));
+                    for (int i = 1; i <= last; i++) {
+                        MessageCreateData more = create(messages.get(i), i == last ? buttons : List.of());
+                        steps.add(() -> hook.sendMessage(more).setEphemeral(ephemeral));
                     }
                 }
             }
@@ -314,13 +330,23 @@ final class DiscordListener extends ListenerAdapter {
             if (reply.kind() == Reply.Kind.SILENT) {
                 return; // rate limited and already warned
             }
-            List<MessageCreateData> messages = embeds
-                    ? renderer.render(reply, Optional.empty(), texts).stream()
-                            .map(DiscordListener::create)
-                            .toList()
-                    : renderer.renderPlain(reply, texts).stream()
-                            .map(DiscordListener::create)
-                            .toList();
+            List<MessageCreateData> messages = new ArrayList<>(
+                    embeds
+                            ? renderer.render(reply, Optional.empty(), texts).stream()
+                                    .map(DiscordListener::create)
+                                    .toList()
+                            : renderer.renderPlain(reply, texts).stream()
+                                    .map(DiscordListener::create)
+                                    .toList());
+            List<ActionRow> buttons = voteButtons(reply);
+            if (!buttons.isEmpty()) {
+                int last = messages.size() - 1;
+                messages.set(
+                        last,
+                        MessageCreateBuilder.from(messages.get(last))
+                                .setComponents(buttons)
+                                .build());
+            }
             steps.add(() -> message.reply(messages.get(0)));
             for (MessageCreateData more : messages.subList(1, messages.size())) {
                 steps.add(() -> message.getChannel().sendMessage(more));
@@ -363,6 +389,65 @@ final class DiscordListener extends ListenerAdapter {
                 mention.matcher(content).replaceAll(" ").replaceAll("\\s+", " ").strip());
     }
 
+    // ---- votes -----------------------------------------------------------------------------------
+
+    /**
+     * A press of 👍 or 👎 under an answer. Acknowledged at once (an ephemeral deferral, within
+     * Discord's 3 seconds however slow the store is); the vote is then stored on the adapter's
+     * executor, committed, and only then does the voter see the receipt, visible to them alone.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String interaction = "interaction " + event.getId() + " (button)";
+        if (!seen.firstTime(event.getIdLong())) {
+            log.info("Ignoring {}, delivered again", interaction);
+            return;
+        }
+        Locale locale = event.getUserLocale().toLocale();
+        Texts texts = Texts.of(locale);
+        Optional<VoteButton> button = VoteButton.parse(event.getComponentId());
+        if (button.isEmpty()) {
+            log.debug("Got a button that is not a vote: {}", interaction);
+            event.reply(texts.failed()).setEphemeral(true).queue(null, failure -> log.debug("Not delivered", failure));
+            return;
+        }
+        event.deferReply(true).queue(null, failure -> log.warn("Could not acknowledge {}", interaction, failure));
+        InteractionHook hook = event.getHook();
+        Vote vote = Vote.of(
+                button.get(),
+                new Origin(
+                        Platform.DISCORD,
+                        Long.toUnsignedString(event.getChannelIdLong()),
+                        event.getUser().getId(),
+                        event.isFromGuild()),
+                locale);
+        Instant expires = Instant.ofEpochMilli(hook.getExpirationTimestamp());
+        try {
+            answering.execute(() -> {
+                VoteReceipt receipt = votes.vote(vote);
+                String text = receipt.text().isBlank() ? texts.failed() : DiscordRenderer.escape(receipt.text());
+                delivery.send(interaction, expires, List.of(() -> hook.editOriginal(text)))
+                        .whenComplete((ignored, failure) -> {
+                            if (failure != null && !(failure instanceof Delivery.GaveUp)) {
+                                log.warn("Could not tell the voter of {}", interaction, failure);
+                            }
+                        });
+            });
+        } catch (RejectedExecutionException e) { // shutting down
+            hook.editOriginal(texts.failed()).queue(null, failure -> log.debug("Not delivered", failure));
+        }
+    }
+
+    /** The 👍 / 👎 row under an answer that can be voted on; none under anything else. */
+    static List<ActionRow> voteButtons(Reply reply) {
+        if (reply.kind() != Reply.Kind.ANSWER || reply.answerId().isEmpty()) {
+            return List.of();
+        }
+        return List.of(ActionRow.of(VoteButton.both(reply.answerId().get()).stream()
+                .map(b -> Button.secondary(b.data(), Emoji.fromUnicode(b.label())))
+                .toList()));
+    }
+
     // ---- message data ----------------------------------------------------------------------------
 
     /** No message of the bot may ping anyone: allowed mentions are none. */
@@ -383,9 +468,20 @@ final class DiscordListener extends ListenerAdapter {
     }
 
     static MessageEditData edit(List<MessageEmbed> embeds) {
+        return edit(embeds, List.of());
+    }
+
+    static MessageEditData edit(List<MessageEmbed> embeds, List<ActionRow> components) {
         return new MessageEditBuilder()
                 .setEmbeds(embeds)
+                .setComponents(components)
                 .setAllowedMentions(List.of())
+                .build();
+    }
+
+    static MessageCreateData create(List<MessageEmbed> embeds, List<ActionRow> components) {
+        return MessageCreateBuilder.from(create(embeds))
+                .setComponents(components)
                 .build();
     }
 

@@ -39,6 +39,7 @@ final class SlashCommands {
     static final String HELP = "help";
     static final String ABOUT = "about";
     static final String RELOAD = "reload";
+    static final String FEEDBACK = "feedback";
     static final String TOPIC = "topic";
 
     static final int MAX_QUESTION_LENGTH = 1000;
@@ -52,7 +53,8 @@ final class SlashCommands {
             SLIDES, List.of(TOPIC),
             HELP, List.of(),
             ABOUT, List.of(),
-            RELOAD, List.of());
+            RELOAD, List.of(),
+            FEEDBACK, List.of());
 
     private SlashCommands() {}
 
@@ -96,6 +98,11 @@ final class SlashCommands {
                 // means something; the core still checks the admin list, as Discord lets server
                 // owners grant the command to anyone.
                 Commands.slash(RELOAD, "Reload the notes and catalogs now (bot admins)")
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // Like /reload: what people thought of the answers is for the bot's admins.
+                Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
                         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));

@@ -458,7 +458,8 @@ final class DiscordListenerTest {
                 new DiscordRenderer(),
                 false,
                 OptionalLong.of(555),
-                delivery());
+                delivery(),
+                NO_VOTES);
         CommandListUpdateAction update = mock(CommandListUpdateAction.class, RETURNS_SELF);
         Guild ours = mock(Guild.class);
         when(ours.getIdLong()).thenReturn(555L);
@@ -488,11 +489,15 @@ final class DiscordListenerTest {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    private static final confbot.core.chat.AnswerVotes NO_VOTES = vote -> {
+        throw new AssertionError("no votes in these tests");
+    };
+
     private static Collection<CommandData> registered() {
         return org.mockito.ArgumentMatchers.argThat(commands -> commands.stream()
                 .map(CommandData::getName)
                 .toList()
-                .equals(List.of("ask", "schedule", "slides", "help", "about", "reload")));
+                .equals(List.of("ask", "schedule", "slides", "help", "about", "reload", "feedback")));
     }
 
     private static GuildReadyEvent guildReady(Guild guild) {
@@ -507,7 +512,14 @@ final class DiscordListenerTest {
 
     private DiscordListener listener(FakeChatBot bot, boolean mentions, TopicSuggester topics) {
         return new DiscordListener(
-                bot, topics, Runnable::run, new DiscordRenderer(), mentions, OptionalLong.empty(), delivery());
+                bot,
+                topics,
+                Runnable::run,
+                new DiscordRenderer(),
+                mentions,
+                OptionalLong.empty(),
+                delivery(),
+                NO_VOTES);
     }
 
     /** Sends at once (the mocked actions succeed); never waits, so the retry scheduler stays idle. */

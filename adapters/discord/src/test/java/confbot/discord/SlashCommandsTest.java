@@ -30,12 +30,12 @@ final class SlashCommandsTest {
                     List.of("2019-06-24", "2019-06-25", "2019-06-26"))));
 
     @Test
-    void definesTheSixCommandsWithTheirOptions() {
+    void definesTheSevenCommandsWithTheirOptions() {
         List<SlashCommandData> commands = SlashCommands.definitions(PROFILE);
 
         assertThat(commands)
                 .extracting(SlashCommandData::getName)
-                .containsExactly("ask", "schedule", "slides", "help", "about", "reload");
+                .containsExactly("ask", "schedule", "slides", "help", "about", "reload", "feedback");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");
             assertThat(question.isRequired()).isTrue();
@@ -63,6 +63,17 @@ final class SlashCommandsTest {
         assertThat(reload.getContexts()).containsExactly(InteractionContextType.GUILD);
         assertThat(reload.getOptions()).isEmpty();
         assertThat(SlashCommands.render("reload", name -> null)).isEqualTo("/reload");
+    }
+
+    @Test
+    void feedbackLikeReloadIsShownOnlyToServerAdministratorsAndOnlyInServers() {
+        SlashCommandData feedback = SlashCommands.definitions(PROFILE).get(6);
+
+        assertThat(feedback.getName()).isEqualTo("feedback");
+        assertThat(feedback.getDefaultPermissions().getPermissionsRaw())
+                .isEqualTo(Permission.getRaw(Permission.ADMINISTRATOR));
+        assertThat(feedback.getContexts()).containsExactly(InteractionContextType.GUILD);
+        assertThat(SlashCommands.render("feedback", name -> null)).isEqualTo("/feedback");
     }
 
     @Test

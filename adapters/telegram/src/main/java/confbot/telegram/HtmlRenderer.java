@@ -24,6 +24,7 @@ final class HtmlRenderer {
     private static final int MAX_TITLE_CODE_POINTS = 200;
     private static final int MAX_URL_LENGTH = 2048;
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\x0B\\f]*\\n\\s*");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     // A source line is at most ~3100 characters (escaped URL plus escaped title), so it always fits a part.
     private final int maxLength = MAX_MESSAGE_LENGTH;
@@ -51,16 +52,27 @@ final class HtmlRenderer {
 
     /** Text with {@code <}, {@code >} and {@code &} replaced, safe between tags in HTML parse mode. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.appendCodePoint(cp);
+        // By char, not by code point: the three are ASCII, and a surrogate pair is copied as it is.
+        // (A code point stream with a lambda per character was most of a worker's time, by JFR.)
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < text.length(); i++) {
+            String entity =
+                    switch (text.charAt(i)) {
+                        case '&' -> "&amp;";
+                        case '<' -> "&lt;";
+                        case '>' -> "&gt;";
+                        default -> null;
+                    };
+            if (entity != null) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16);
+                }
+                out.append(text, copied, i).append(entity);
+                copied = i + 1;
             }
-        });
-        return out.toString();
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
     /** Escaped for a double-quoted attribute value. */
@@ -104,7 +116,8 @@ final class HtmlRenderer {
 
     private static String sourceLine(Source source) {
         URI url = source.url();
-        String title = truncate(sanitize(source.title()).strip().replaceAll("\\s+", " "), MAX_TITLE_CODE_POINTS);
+        String title = truncate(
+                WHITESPACE_RUN.matcher(sanitize(source.title()).strip()).replaceAll(" "), MAX_TITLE_CODE_POINTS);
         String href = url.toString();
         if (title.isEmpty()) {
             title = url.getHost() == null ? href : url.getHost();

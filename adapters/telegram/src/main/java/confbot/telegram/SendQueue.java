@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -24,6 +28,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@link Retries} says, by scheduling it again, never by sleeping on a worker, so a flood wait in
  * one chat holds only that chat's lane.
  *
+ * <p>No thread waits for Telegram's answer: each call goes out through the client's asynchronous
+ * execute and its answer is handled where it arrives, so the calls in flight are bounded by the
+ * HTTP client's dispatcher (per host), not by a pool of blocked senders, and a slow answer from
+ * Telegram holds no thread.
+ *
  * <p>When every call of an update has gone out (or failed for good), the update's {@code done}
  * callback says how it ended; the inbox then marks it done. {@link #drain} lets answers that are on
  * their way finish and starts no new ones: those stay journaled and are answered at the next start.
@@ -37,6 +46,8 @@ final class SendQueue {
      *
      * @param lane whose turn they wait for: the chat, or an inline query's own lane
      * @param paced whether the chat's pacing applies (not to inline answers, which go stale)
+     * @param after what must have reached Telegram before the first call (the chat's typing
+     *     indicator, sent while the answer was being made); how it ended does not matter
      * @param done told once how the update ended: "answered", "refused" or "failed"
      */
     record Outgoing(
@@ -45,10 +56,12 @@ final class SendQueue {
             boolean group,
             boolean paced,
             List<? extends BotApiMethod<? extends Serializable>> calls,
+            CompletionStage<?> after,
             Consumer<String> done) {
         Outgoing {
             Objects.requireNonNull(lane, "lane");
             calls = List.copyOf(calls);
+            Objects.requireNonNull(after, "after");
             Objects.requireNonNull(done, "done");
             if (calls.isEmpty()) {
                 throw new IllegalArgumentException("nothing to send");
@@ -120,9 +133,24 @@ final class SendQueue {
         schedule(lane, Duration.ZERO);
     }
 
-    /** Sends a call once, now, unpaced: for calls that post nothing, like the typing indicator. */
-    <T extends Serializable, M extends BotApiMethod<T>> T sendOnce(M method) throws TelegramApiException {
-        return client.execute(method);
+    /**
+     * Sends a call once, now, unpaced, without waiting for it: for calls that post nothing, like the
+     * typing indicator. Best effort: a failure is logged at DEBUG and costs nothing else.
+     *
+     * @return completes, always normally, once Telegram answered or the call failed
+     */
+    CompletableFuture<Void> sendBestEffort(BotApiMethod<? extends Serializable> method) {
+        try {
+            return client.executeAsync(method).handle((result, error) -> {
+                if (error != null) {
+                    log.debug("{} failed: {}", method.getMethod(), redactor.describe(unwrap(error, method)));
+                }
+                return null;
+            });
+        } catch (TelegramApiException | RuntimeException e) {
+            log.debug("{} failed: {}", method.getMethod(), redactor.describe(e));
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /**
@@ -163,15 +191,24 @@ final class SendQueue {
     private void attempt(Lane lane) {
         Outgoing head;
         BotApiMethod<? extends Serializable> call;
+        boolean first;
         synchronized (this) {
             if (closed || lane.queue.isEmpty()) {
                 return;
             }
             head = lane.queue.peek();
             call = head.calls().get(lane.nextCall);
+            first = lane.nextCall == 0;
         }
+        CompletableFuture<?> after = head.after().toCompletableFuture();
+        if (first && !after.isDone()) {
+            // Back through the scheduler: the typing indicator's answer arrives on an HTTP thread.
+            after.whenComplete((result, error) -> scheduler.after(Duration.ZERO, () -> attempt(lane)));
+            return;
+        }
+        CompletableFuture<? extends Serializable> sent;
         try {
-            client.execute(call);
+            sent = client.executeAsync(call);
         } catch (TelegramApiException e) {
             failed(lane, head, call, e);
             return;
@@ -181,6 +218,17 @@ final class SendQueue {
             finish(lane, head, "failed");
             return;
         }
+        // On the HTTP client's thread: what follows only updates the lane and schedules, never blocks.
+        sent.whenComplete((result, error) -> {
+            if (error != null) {
+                failed(lane, head, call, unwrap(error, call));
+            } else {
+                sentOne(lane, head);
+            }
+        });
+    }
+
+    private void sentOne(Lane lane, Outgoing head) {
         boolean last;
         synchronized (this) {
             lane.nextCall++;
@@ -193,6 +241,18 @@ final class SendQueue {
         } else {
             schedule(lane, Duration.ZERO);
         }
+    }
+
+    /** What the blocking execute would have thrown: Telegram's error, or the failure wrapped as one. */
+    private static TelegramApiException unwrap(Throwable error, BotApiMethod<?> call) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof TelegramApiException telegram
+                ? telegram
+                : new TelegramApiException("Unable to execute " + call.getMethod() + " method", cause);
     }
 
     private void failed(Lane lane, Outgoing head, BotApiMethod<?> call, TelegramApiException e) {

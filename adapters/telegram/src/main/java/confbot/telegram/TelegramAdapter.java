@@ -1,9 +1,11 @@
 package confbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.chat.VoteReceipt;
 import confbot.core.state.Inbox;
 import confbot.core.state.StateStoreException;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -56,11 +59,22 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query", "callback_query");
 
-    private static final int WORKER_THREADS = 4;
-    /** Sends are short HTTP calls that never sleep; a few threads keep many chats' lanes moving. */
-    private static final int SEND_THREADS = 4;
+    /**
+     * The workers only compute (the core's answer, the HTML): every call to Telegram they make is
+     * sent without waiting for it. So one per core keeps the cores busy, and more only take turns.
+     */
+    private static final int WORKER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Senders only hand calls to the HTTP client, which answers them on its own threads. */
+    private static final int SEND_THREADS = 2;
+    /**
+     * Calls in flight to Telegram at once, and connections kept open for them. OkHttp's defaults
+     * (5 per host, 5 idle connections) would queue the answers of a busy bot behind each other: every
+     * call goes to the one host, and each waits a round trip. Telegram's own limit is about 30
+     * messages a second across chats, far below what this many connections carry.
+     */
+    static final int MAX_CALLS_IN_FLIGHT = 32;
     /**
      * How long {@link #close()} waits for answers in flight once polling has stopped. With the poll
      * below it keeps a stop within the 10 s that orchestrators (Kubernetes, systemd) give between
@@ -69,6 +83,12 @@ public final class TelegramAdapter implements ChatAdapter {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(3);
 
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    /**
+     * Without a vote taker no reply carries buttons, but an old message's may still be pressed:
+     * the press is answered (the spinner stops) and nothing is stored.
+     */
+    private static final AnswerVotes NO_VOTES = vote -> new VoteReceipt(VoteReceipt.Outcome.FAILED, "");
     /**
      * How long Telegram may hold a long poll. Far shorter than telegrambots' default 50 s because
      * {@link #close()} lets the poll in flight end by itself: cutting it makes telegrambots log an
@@ -82,6 +102,7 @@ public final class TelegramAdapter implements ChatAdapter {
 
     private final TelegramConfig config;
     private final ChatBot bot;
+    private final AnswerVotes votes;
     private final InstantSource clock;
     private final Inbox inbox;
     private final InboxPolicy policy;
@@ -105,6 +126,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private ExecutorService senders;
     private volatile TelegramBotsLongPollingApplication longPolling;
     private UpdateDispatcher dispatcher;
+    private DoneWriter doneWriter;
     private SendQueue sendQueue;
     private volatile WebhookReceiver webhook;
     private volatile BotIdentity identity;
@@ -125,7 +147,19 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             DeliveryEvents events) {
-        this(config, bot, clock, inbox, policy, Scheduler::of, events);
+        this(config, bot, NO_VOTES, clock, inbox, policy, Scheduler::of, events);
+    }
+
+    /** @param votes takes the 👍 / 👎 pressed under answers that carry an answer id */
+    public TelegramAdapter(
+            TelegramConfig config,
+            ChatBot bot,
+            AnswerVotes votes,
+            InstantSource clock,
+            Inbox inbox,
+            InboxPolicy policy,
+            DeliveryEvents events) {
+        this(config, bot, votes, clock, inbox, policy, Scheduler::of, events);
     }
 
     /** With a scheduler that tests can observe instead of waiting. */
@@ -136,12 +170,13 @@ public final class TelegramAdapter implements ChatAdapter {
             Inbox inbox,
             InboxPolicy policy,
             BiFunction<ScheduledExecutorService, ExecutorService, Scheduler> schedulers) {
-        this(config, bot, clock, inbox, policy, schedulers, DeliveryEvents.none());
+        this(config, bot, NO_VOTES, clock, inbox, policy, schedulers, DeliveryEvents.none());
     }
 
     private TelegramAdapter(
             TelegramConfig config,
             ChatBot bot,
+            AnswerVotes votes,
             InstantSource clock,
             Inbox inbox,
             InboxPolicy policy,
@@ -149,6 +184,7 @@ public final class TelegramAdapter implements ChatAdapter {
             DeliveryEvents events) {
         this.config = config;
         this.bot = bot;
+        this.votes = votes;
         this.clock = clock;
         this.inbox = inbox;
         this.policy = policy;
@@ -201,8 +237,12 @@ public final class TelegramAdapter implements ChatAdapter {
                         bot,
                         new HtmlRenderer(),
                         sendQueue,
+                        // Real time, whatever scheduler the sends use: the indicator is cosmetic.
+                        Scheduler.of(timer, senders),
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
-                        redactor);
+                        redactor,
+                        new VoteCallbacks(votes, sendQueue));
+                doneWriter = new DoneWriter(inbox, UpdateDispatcher.PLATFORM, daemon("confbot-telegram-journal"));
                 dispatcher = new UpdateDispatcher(
                         inbox,
                         json,
@@ -215,6 +255,7 @@ public final class TelegramAdapter implements ChatAdapter {
                                 TimeUnit.MILLISECONDS,
                                 new LinkedBlockingQueue<>(),
                                 daemon("confbot-telegram-update")),
+                        doneWriter,
                         events);
                 prune();
                 // Before taking anything new: what the last run took and did not answer, oldest first.
@@ -278,7 +319,13 @@ public final class TelegramAdapter implements ChatAdapter {
             if (queued + unsent > 0) {
                 log.info("{} update(s) left journaled for the next start", queued + unsent);
             }
+            // What was answered is marked done before the caller closes the store.
+            if (!doneWriter.close(DRAIN_TIMEOUT)) {
+                log.warn("The journal was still being written after {} s", DRAIN_TIMEOUT.toSeconds());
+            }
             confirmTakenUpdates();
+        } else if (doneWriter != null) {
+            doneWriter.close(DRAIN_TIMEOUT);
         }
         if (timer != null) {
             timer.shutdownNow();
@@ -441,8 +488,12 @@ public final class TelegramAdapter implements ChatAdapter {
         // OkHttp's default dispatcher threads are non-daemon and linger 60 s after the last call.
         ExecutorService calls = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon(threadName));
+        Dispatcher limits = new Dispatcher(calls);
+        limits.setMaxRequests(MAX_CALLS_IN_FLIGHT);
+        limits.setMaxRequestsPerHost(MAX_CALLS_IN_FLIGHT);
         return new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(calls))
+                .dispatcher(limits)
+                .connectionPool(new ConnectionPool(MAX_CALLS_IN_FLIGHT, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(readTimeout)
                 .writeTimeout(Duration.ofSeconds(30))

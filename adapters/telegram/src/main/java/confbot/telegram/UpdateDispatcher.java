@@ -47,6 +47,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final BiConsumer<Update, Consumer<String>> handler;
     private final ThreadPoolExecutor workers;
     private final ChatOrder chats;
+    private final DoneWriter doneWriter;
     private final DeliveryEvents events;
     private final Object lock = new Object();
     private volatile boolean accepting = true;
@@ -56,6 +57,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * @param handler handles one update and tells the consumer how it ended, exactly once
      * @param workers the threads that handle updates; queued updates are dropped at {@link #drain},
      *     which is safe because they are journaled
+     * @param doneWriter where each update's outcome goes, to be marked done in {@code inbox}; the
+     *     caller closes it once nothing more can end (after the send queue has drained)
      */
     UpdateDispatcher(
             Inbox inbox,
@@ -63,6 +66,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             InstantSource clock,
             BiConsumer<Update, Consumer<String>> handler,
             ThreadPoolExecutor workers,
+            DoneWriter doneWriter,
             DeliveryEvents events) {
         this.inbox = inbox;
         this.json = json;
@@ -70,6 +74,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         this.handler = handler;
         this.workers = workers;
         this.chats = new ChatOrder(workers);
+        this.doneWriter = doneWriter;
         this.events = events;
     }
 
@@ -271,15 +276,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private void done(long updateId, String outcome) {
         events.outcome(outcome);
-        try {
-            inbox.markDone(PLATFORM, updateId, outcome, clock.instant());
-        } catch (StateStoreException e) {
-            log.warn(
-                    "Update {} is {} but could not be marked done; the next start may answer it again: {}",
-                    updateId,
-                    outcome,
-                    e.getMessage());
-        }
+        doneWriter.add(updateId, outcome, clock.instant());
     }
 
     private void pause(int failures) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,12 @@ import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /**
- * Handles one update: decide whether it is addressed, show "typing", ask the core, and queue the
- * rendered reply, threaded under the question, on the chat's lane of the {@link SendQueue}.
+ * Handles one update: decide whether it is addressed, ask the core (showing "typing" if that takes
+ * a noticeable time, see {@link Typing}), and queue the rendered reply, threaded under the
+ * question, on the chat's lane of the {@link SendQueue}.
  * Nothing escapes {@link #handle}: an error on one update is logged and the next update is handled
  * as usual. Every update ends with exactly one outcome told to {@code done}: here when it needs no
  * answer, by the send queue once its answer went out or failed for good.
@@ -43,26 +45,33 @@ final class UpdateHandler {
     private final ChatBot bot;
     private final HtmlRenderer renderer;
     private final SendQueue sender;
+    private final Scheduler typingTimer;
     private final Optional<Instant> ignoreBefore;
     private final Redactor redactor;
+    private final VoteCallbacks votes;
 
     /**
      * @param ignoreBefore with {@code --skip-backlog}, the start time: messages sent before it are
      *     ignored (they piled up while the bot was down and their askers have moved on)
+     * @param typingTimer sends the typing indicator of an answer that is slow to come
      */
     UpdateHandler(
             UpdateMapper mapper,
             ChatBot bot,
             HtmlRenderer renderer,
             SendQueue sender,
+            Scheduler typingTimer,
             Optional<Instant> ignoreBefore,
-            Redactor redactor) {
+            Redactor redactor,
+            VoteCallbacks votes) {
         this.mapper = mapper;
         this.bot = bot;
         this.renderer = renderer;
         this.sender = sender;
+        this.typingTimer = typingTimer;
         this.ignoreBefore = ignoreBefore;
         this.redactor = redactor;
+        this.votes = votes;
     }
 
     /** Handles {@code update} and tells {@code done} how it ended, once. */
@@ -72,6 +81,8 @@ final class UpdateHandler {
                 handleMessage(update.getUpdateId(), update.getMessage(), done);
             } else if (update.hasInlineQuery()) {
                 handleInline(update.getUpdateId(), update.getInlineQuery(), done);
+            } else if (update.hasCallbackQuery()) {
+                votes.handle(update.getUpdateId(), update.getCallbackQuery(), done);
             } else {
                 // Edited messages are not answered again: the first version already was (or was not
                 // addressed), and a second answer to an edit would read as a duplicate.
@@ -97,8 +108,16 @@ final class UpdateHandler {
             return;
         }
         UpdateMapper.Addressed addressed = mapped.get();
+        Typing typing = Typing.after(Typing.DELAY, typingTimer, () -> showTyping(addressed));
+        try {
+            answer(updateId, addressed, typing, done);
+        } finally {
+            typing.answerReady(); // whatever happened, no indicator after this
+        }
+    }
+
+    private void answer(Integer updateId, UpdateMapper.Addressed addressed, Typing typing, Consumer<String> done) {
         Inbound inbound = addressed.inbound();
-        showTyping(addressed);
         Reply reply = ask(inbound);
         if (reply.kind() == Reply.Kind.SILENT) {
             // Rate limited and already told to slow down: nothing goes back to the chat.
@@ -112,7 +131,9 @@ final class UpdateHandler {
             return;
         }
         List<SendMessage> sends = new ArrayList<>();
-        for (String part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean last = i == parts.size() - 1;
             sends.add(SendMessage.builder()
                     .chatId(addressed.chatId())
                     .messageThreadId(addressed.topicId().orElse(null))
@@ -124,10 +145,19 @@ final class UpdateHandler {
                             .messageId(addressed.messageId())
                             .allowSendingWithoutReply(true)
                             .build())
+                    // 👍 / 👎 under the end of an answer that can be voted on.
+                    .replyMarkup(last ? voteKeyboard(reply).orElse(null) : null)
                     .build());
         }
         sender.submit(new SendQueue.Outgoing(
-                updateId, String.valueOf(addressed.chatId()), inbound.origin().groupChat(), true, sends, done));
+                updateId,
+                String.valueOf(addressed.chatId()),
+                inbound.origin().groupChat(),
+                true,
+                sends,
+                // The answer is ready: no indicator now, and if one went out, the answer follows it.
+                typing.answerReady(),
+                done));
         log.debug("Update {} answer queued in {} part(s)", updateId, parts.size());
     }
 
@@ -164,6 +194,7 @@ final class UpdateHandler {
                         .parseMode(ParseMode.HTML)
                         .linkPreviewOptions(noPreview())
                         .build())
+                .replyMarkup(voteKeyboard(reply).orElse(null))
                 .build();
         AnswerInlineQuery answer = AnswerInlineQuery.builder()
                 .inlineQueryId(query.getId())
@@ -172,7 +203,18 @@ final class UpdateHandler {
                 .isPersonal(true)
                 .build();
         // Its own lane, unpaced: the query goes stale within seconds, and it posts into no chat.
-        sender.submit(new SendQueue.Outgoing(updateId, "inline:" + query.getId(), false, false, List.of(answer), done));
+        sender.submit(new SendQueue.Outgoing(
+                updateId,
+                "inline:" + query.getId(),
+                false,
+                false,
+                List.of(answer),
+                CompletableFuture.completedFuture(null),
+                done));
+    }
+
+    private static Optional<InlineKeyboardMarkup> voteKeyboard(Reply reply) {
+        return reply.kind() == Reply.Kind.ANSWER ? reply.answerId().map(VoteCallbacks::keyboard) : Optional.empty();
     }
 
     private Reply ask(Inbound inbound) {
@@ -192,16 +234,12 @@ final class UpdateHandler {
     }
 
     /** Best effort: a failed typing indicator must not cost the answer. */
-    private void showTyping(UpdateMapper.Addressed addressed) {
-        try {
-            sender.sendOnce(SendChatAction.builder()
-                    .chatId(addressed.chatId())
-                    .messageThreadId(addressed.topicId().orElse(null))
-                    .action(ActionType.TYPING.toString())
-                    .build());
-        } catch (TelegramApiException | RuntimeException e) {
-            log.debug("Typing indicator failed: {}", redactor.describe(e));
-        }
+    private CompletableFuture<Void> showTyping(UpdateMapper.Addressed addressed) {
+        return sender.sendBestEffort(SendChatAction.builder()
+                .chatId(addressed.chatId())
+                .messageThreadId(addressed.topicId().orElse(null))
+                .action(ActionType.TYPING.toString())
+                .build());
     }
 
     private boolean isBacklog(Message message) {

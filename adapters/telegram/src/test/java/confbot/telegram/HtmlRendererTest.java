@@ -23,6 +23,14 @@ final class HtmlRendererTest {
     }
 
     @Test
+    void escapesAroundCharactersOutsideTheBasicPlaneAndLeavesPlainTextAsItIs() {
+        assertThat(HtmlRenderer.escape("🙂<蚂蚁金服>&🙂")).isEqualTo("🙂&lt;蚂蚁金服&gt;&amp;🙂");
+        assertThat(HtmlRenderer.escape("no markup at all, 没有")).isEqualTo("no markup at all, 没有");
+        assertThat(HtmlRenderer.escape("&")).isEqualTo("&amp;");
+        assertThat(HtmlRenderer.escape("")).isEmpty();
+    }
+
+    @Test
     void rendersSourcesAsLinksWithEscapedHrefAndTitle() {
         Reply reply = new Reply(
                 Reply.Kind.ANSWER,

@@ -87,7 +87,7 @@ final class TelegramAdapterTest {
         assertThat(menus.get(1).body().at("/commands/0/description").asText()).contains("提问");
         await().atMost(10, SECONDS).until(() -> !api.calls("getUpdates").isEmpty());
         assertThat(api.calls("getUpdates").get(0).body().path("allowed_updates").toString())
-                .isEqualTo("[\"message\",\"inline_query\"]");
+                .isEqualTo("[\"message\",\"inline_query\",\"callback_query\"]");
     }
 
     @Test
@@ -108,7 +108,7 @@ final class TelegramAdapterTest {
     }
 
     @Test
-    void answersPrivateQuestionThreadedWithTypingAndWithoutLinkPreview() throws Exception {
+    void answersPrivateQuestionThreadedAndWithoutLinkPreview() throws Exception {
         ScriptedBot bot = ScriptedBot.echo();
         start(bot);
 
@@ -134,13 +134,31 @@ final class TelegramAdapterTest {
         assertThat(sent.path("text").asText())
                 .isEqualTo("Answer to: When was KubeCon China 2019?\n\n<b>来源</b>\n"
                         + "• <a href=\"https://example.org/notes/2019\">KubeCon China 2019 notes</a>");
+    }
+
+    @Test
+    void showsTypingWhileASlowAnswerIsMadeAndTheAnswerFollowsIt() throws Exception {
+        // GIVEN a core that answers only once the chat shows "typing…" (at Typing.DELAY)
+        ScriptedBot bot = new ScriptedBot(in -> {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !api.calls("sendChatAction").isEmpty());
+            return ScriptedBot.echoReply(in);
+        });
+        start(bot);
+
+        // WHEN a question comes
+        api.enqueue(Updates.privateText(1, "a slow question").json());
+
+        // THEN the indicator goes to that chat, and the answer after it
+        awaitDelivered(1);
         List<String> order = api.calls().stream()
                 .map(FakeBotApi.Call::method)
                 .filter(m -> m.equals("sendchataction") || m.equals("sendmessage"))
                 .toList();
         assertThat(order).containsExactly("sendchataction", "sendmessage");
-        assertThat(api.calls("sendChatAction").get(0).body().path("action").asText())
-                .isEqualTo("typing");
+        FakeBotApi.Call typing = api.calls("sendChatAction").get(0);
+        assertThat(typing.body().path("action").asText()).isEqualTo("typing");
+        assertThat(typing.body().path("chat_id").asText()).isEqualTo(String.valueOf(Updates.PRIVATE_CHAT));
     }
 
     @Test
@@ -185,7 +203,12 @@ final class TelegramAdapterTest {
 
     @Test
     void staysSilentOnGroupChatterAndOtherBotsCommands() throws Exception {
-        ScriptedBot bot = ScriptedBot.echo();
+        // Slow to answer, so that the one question addressed to it shows "typing…" and chatter would too.
+        ScriptedBot bot = new ScriptedBot(in -> {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !api.calls("sendChatAction").isEmpty());
+            return ScriptedBot.echoReply(in);
+        });
         TelegramAdapter adapter = start(bot);
 
         api.enqueue(

@@ -40,6 +40,7 @@ final class UpdateDispatcherTest {
     private final TestClock clock = new TestClock(Updates.NOW);
     private final List<Integer> handled = new CopyOnWriteArrayList<>();
     private final Map<Integer, String> outcomes = new ConcurrentHashMap<>();
+    private final List<DoneWriter> writers = new CopyOnWriteArrayList<>();
     private StateStore store;
     private UpdateDispatcher dispatcher;
     private LogCapture logs;
@@ -54,6 +55,7 @@ final class UpdateDispatcherTest {
     @AfterEach
     void close() {
         dispatcher.drain(Duration.ofSeconds(5));
+        writers.forEach(w -> w.close(Duration.ofSeconds(5)));
         logs.close();
         store.close();
     }
@@ -134,6 +136,7 @@ final class UpdateDispatcherTest {
                 clock,
                 (u, done) -> handled.add(u.getUpdateId()),
                 workers(),
+                doneWriter(),
                 DeliveryEvents.none());
         pending.consume(updates(7));
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.contains(7));
@@ -163,6 +166,7 @@ final class UpdateDispatcherTest {
                     done.accept("answered");
                 },
                 new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()),
+                doneWriter(),
                 DeliveryEvents.none());
 
         dispatcher.replay(Duration.ofHours(24));
@@ -186,7 +190,14 @@ final class UpdateDispatcherTest {
                     done.accept(outcome);
                 },
                 workers(),
+                doneWriter(),
                 DeliveryEvents.none());
+    }
+
+    private DoneWriter doneWriter() {
+        DoneWriter writer = new DoneWriter(store.inbox(), UpdateDispatcher.PLATFORM, Thread::new);
+        writers.add(writer);
+        return writer;
     }
 
     private static ThreadPoolExecutor workers() {

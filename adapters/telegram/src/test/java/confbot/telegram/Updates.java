@@ -121,6 +121,34 @@ final class Updates {
         return update;
     }
 
+    /**
+     * A press of an inline keyboard button under the bot's message {@code botMessageId} in the
+     * private chat {@code chatId}, by {@code userId}.
+     */
+    static ObjectNode callbackQuery(
+            int updateId, String queryId, long userId, long chatId, int botMessageId, String data) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateId);
+        ObjectNode callback = update.putObject("callback_query");
+        callback.put("id", queryId).put("chat_instance", "ci-" + chatId).put("data", data);
+        callback.putObject("from")
+                .put("id", userId)
+                .put("is_bot", false)
+                .put("first_name", "Someone")
+                .put("language_code", "en");
+        ObjectNode message = callback.putObject("message");
+        message.put("message_id", botMessageId)
+                .put("date", NOW.getEpochSecond())
+                .put("text", "An answer");
+        message.putObject("chat").put("id", chatId).put("type", "private");
+        message.putObject("from")
+                .put("id", FakeBotApi.BOT_ID)
+                .put("is_bot", true)
+                .put("first_name", "Conf Bot")
+                .put("username", FakeBotApi.BOT_USERNAME);
+        return update;
+    }
+
     Updates from(long userId, String languageCode) {
         message.putObject("from")
                 .put("id", userId)

@@ -53,8 +53,11 @@ public final class AnswerWriter {
     static final double RUNNER_UP = 0.8;
 
     // Sentence ends and line breaks; not semicolons, which join the items of one listing sentence.
-    // A line that ends in a comma goes on in the next (hard-wrapped text): no end there.
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？!?])|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)");
+    // A line that ends in a comma goes on in the next (hard-wrapped text): no end there. An ASCII
+    // '?' or '!' ends a sentence only before a space or a Chinese character, as '.' does: inside a
+    // URL ("slides.pdf?1566398735") or a name ("Yahoo!") it ends nothing.
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<=[。！？])|(?<=[!?])(?=\\p{IsHan})|(?<=[!?])[ \\t]+(?=\\S)|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)");
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
@@ -154,7 +157,7 @@ public final class AnswerWriter {
             if (h.score() < CLOSE_SCORE * best) {
                 break;
             }
-            for (String s : sentences(h.passage().text())) {
+            for (String s : sentences(h.passage())) {
                 if (text.contains(s) || text.length() + s.length() + 1 > COMPLETED_BUDGET) {
                     continue;
                 }
@@ -334,7 +337,7 @@ public final class AnswerWriter {
         List<List<Sentence>> byPassage = new ArrayList<>();
         List<Sentence> all = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            List<String> texts = sentences(window.get(i).text());
+            List<String> texts = sentences(window.get(i));
             List<Sentence> scored = new ArrayList<>(texts.size());
             for (int j = 0; j < texts.size(); j++) {
                 scored.add(new Sentence(i, j, texts.get(j), score(texts.get(j), concepts)));
@@ -527,6 +530,22 @@ public final class AnswerWriter {
             }
         }
         return sentence.substring(0, cut).strip() + "…";
+    }
+
+    /**
+     * A passage's sentences. A catalog row is one talk, "Title — Speakers, date, track. Slides:
+     * link", and stays whole: a title such as "Who Watches? The Watchmen" split at its question
+     * mark would be quoted in half.
+     */
+    static List<String> sentences(Passage passage) {
+        if (passage.origin() == Passage.Origin.CATALOG) {
+            return passage.text()
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+        }
+        return sentences(passage.text());
     }
 
     static List<String> sentences(String text) {

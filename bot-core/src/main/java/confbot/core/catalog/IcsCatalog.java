@@ -1,8 +1,7 @@
 package confbot.core.catalog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +21,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.CalendarParserFactory;
+import net.fortuna.ical4j.data.DefaultContentHandler;
 import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.data.UnfoldingReader;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -40,14 +45,17 @@ import org.slf4j.LoggerFactory;
  * Reads an iCalendar file ({@code .ics}), as sched.com and most schedule tools export: one talk per
  * {@code VEVENT}. SUMMARY is the title, DTSTART/DTEND the times (converted to the conference's
  * zone), LOCATION the room, the first CATEGORIES value the track, URL the talk's page and ATTACH
- * the slides. Speakers come from ATTENDEE names ({@code CN=}) or a {@code Speakers:} line in the
- * DESCRIPTION, the two ways exporters write them.
+ * the slides (documents only: see {@link Slides}). Speakers come from ATTENDEE or ORGANIZER names
+ * ({@code CN=}) or a {@code Speakers:} line in the DESCRIPTION, the ways exporters write them.
+ * HTML entities that exporters leave in text ({@code &amp;}) are decoded.
  */
 final class IcsCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(IcsCatalog.class);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
-    private static final Pattern SPEAKERS = Pattern.compile("(?im)^\\s*(?:speakers?|讲者|演讲者)\\s*[:：]\\s*(.+)$");
+    private static final Pattern SPEAKERS = Pattern.compile("(?im)^[ \\t]*(?:speakers?|讲者|演讲者)[ \\t]*[:：][ \\t]*(.*)$");
+    /** A speaker's bio under a name, as HTML blocks. */
+    private static final Pattern BIO = Pattern.compile("(?is)<(p|ul|ol|div|blockquote)\\b[^>]*>.*?</\\1>");
 
     private final ConferenceTimes times;
 
@@ -59,66 +67,137 @@ final class IcsCatalog {
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file when it is not iCalendar
      */
-    List<Talk> load(Path file) throws IOException {
-        Calendar calendar;
-        // RFC 5545 lines end in CRLF, and ical4j unfolds continuation lines only after one; files
-        // saved by hand or through git often have bare LFs, which would split a folded property.
-        String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\r?\n", "\r\n");
-        try (Reader in = new StringReader(text)) {
-            calendar = new CalendarBuilder().build(in);
+    CatalogFile load(Path file) throws IOException {
+        List<Event> events = new ArrayList<>();
+        EventStream handler =
+                new EventStream(TimeZoneRegistryFactory.getInstance().createRegistry(), e -> read(file, e)
+                        .ifPresent(events::add));
+        // Streamed: each VEVENT is read and dropped as soon as it ends, so a large calendar costs
+        // the talks kept, not ical4j's model of the whole file (a 50 MB export took more than a
+        // 256 MB heap that way). Relaxed unfolding: RFC 5545 folds after CRLF, but files saved by
+        // hand or through git often have bare LFs.
+        try (BufferedReader in = CatalogText.reader(file)) {
+            CalendarParserFactory.getInstance().get().parse(new UnfoldingReader(in, true), handler);
         } catch (ParserException e) {
             throw new IllegalArgumentException(
                     file + ": not an iCalendar file (line " + e.getLineNo() + "): " + e.getMessage(), e);
         }
+        Optional<Calendar> calendar = handler.calendar();
         // X-WR-TIMEZONE is how Google and sched name the calendar's zone for floating times.
-        Optional<ZoneId> floating = text(calendar.getProperty("X-WR-TIMEZONE")).flatMap(IcsCatalog::zone);
-        List<Talk> talks = new ArrayList<>();
-        List<VEvent> events = calendar.getComponents("VEVENT");
-        for (VEvent event : events) {
-            Optional<String> title = text(event.getProperty(Property.SUMMARY));
-            Optional<DtStart<Temporal>> start = event.getProperty(Property.DTSTART);
-            if (title.isEmpty()) {
-                continue;
-            }
-            String where = file.getFileName() + ": " + title.get();
-            Optional<LocalDate> date = Optional.empty();
+        Optional<ZoneId> floating =
+                calendar.flatMap(c -> text(c.getProperty("X-WR-TIMEZONE"))).flatMap(IcsCatalog::zone);
+        // The calendar's own address: URL (RFC 7986) or the X-ORIGINAL-URL Google and others write.
+        Optional<URI> address = calendar.flatMap(
+                        c -> text(c.getProperty(Property.URL)).or(() -> text(c.getProperty("X-ORIGINAL-URL"))))
+                .flatMap(u -> http(file.getFileName().toString(), u));
+        List<Talk> talks = new ArrayList<>(events.size());
+        for (Event e : events) {
+            talks.add(e.talk(times, floating));
+        }
+        return new CatalogFile(file, address, talks);
+    }
+
+    /** One VEVENT's fields, kept until the calendar's own zone is known (X-WR-TIMEZONE may come last). */
+    private record Event(
+            String title,
+            List<String> speakers,
+            Optional<LocalDate> allDay,
+            Optional<Temporal> start,
+            Optional<Temporal> end,
+            Optional<String> room,
+            Optional<String> track,
+            List<URI> slides,
+            Optional<URI> page) {
+
+        Talk talk(ConferenceTimes times, Optional<ZoneId> floating) {
+            Optional<LocalDate> date = allDay;
             Optional<LocalTime> from = Optional.empty();
             Optional<LocalTime> until = Optional.empty();
-            String conference = "unknown";
-            if (start.isPresent() && start.get().getDate() instanceof LocalDate day) {
-                date = Optional.of(day); // an all-day entry
-                conference = times.conferenceOn(day);
-            } else if (start.isPresent()) {
-                Temporal begins = temporal(start.get());
-                Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);
-                // DTEND, or DTSTART + DURATION when the exporter wrote a duration instead.
-                Optional<Temporal> end = dtEnd.map(IcsCatalog::temporal)
-                        .or(() -> text(event.getProperty(Property.DURATION))
-                                .flatMap(d -> duration(where, d))
-                                .map(begins::plus))
-                        .filter(e -> !(e instanceof LocalDate));
-                ConferenceTimes.Placed placed = times.place(begins, end, floating);
+            String conference = allDay.map(times::conferenceOn).orElse("unknown");
+            if (start.isPresent()) {
+                ConferenceTimes.Placed placed = times.place(start.get(), end, floating);
                 date = Optional.of(placed.date());
                 from = Optional.of(placed.start());
                 until = placed.end();
                 conference = placed.conference();
-            } else {
-                log.warn("{}: no DTSTART; listed without a time", where);
             }
-            talks.add(new Talk(
-                    title.get(),
-                    speakers(event),
-                    List.of(),
-                    date,
-                    from,
-                    until,
-                    text(event.getProperty(Property.LOCATION)),
-                    text(event.getProperty(Property.CATEGORIES)).map(c -> c.split(",")[0].strip()),
-                    links(where, event.getProperties(Property.ATTACH)),
-                    conference,
-                    text(event.getProperty(Property.URL)).flatMap(u -> http(where, u))));
+            return new Talk(title, speakers, List.of(), date, from, until, room, track, slides, conference, page);
         }
-        return talks;
+    }
+
+    private static Optional<Event> read(Path file, VEvent event) {
+        Optional<String> title = text(event.getProperty(Property.SUMMARY))
+                .map(CatalogText::decodeEntities)
+                .map(String::strip);
+        if (title.isEmpty() || title.get().isEmpty()) {
+            return Optional.empty();
+        }
+        String where = file.getFileName() + ": " + title.get();
+        Optional<DtStart<Temporal>> dtStart = event.getProperty(Property.DTSTART);
+        Optional<LocalDate> allDay = Optional.empty();
+        Optional<Temporal> start = Optional.empty();
+        Optional<Temporal> end = Optional.empty();
+        if (dtStart.isPresent() && dtStart.get().getDate() instanceof LocalDate day) {
+            allDay = Optional.of(day); // an all-day entry
+        } else if (dtStart.isPresent()) {
+            Temporal begins = temporal(dtStart.get());
+            start = Optional.of(begins);
+            Optional<DtEnd<Temporal>> dtEnd = event.getProperty(Property.DTEND);
+            // DTEND, or DTSTART + DURATION when the exporter wrote a duration instead.
+            end = dtEnd.map(IcsCatalog::temporal)
+                    .or(() -> text(event.getProperty(Property.DURATION))
+                            .flatMap(d -> duration(where, d))
+                            .map(begins::plus))
+                    .filter(e -> !(e instanceof LocalDate));
+        } else {
+            log.warn("{}: no DTSTART; listed without a time", where);
+        }
+        return Optional.of(new Event(
+                title.get(),
+                speakers(event),
+                allDay,
+                start,
+                end,
+                text(event.getProperty(Property.LOCATION)).map(CatalogText::decodeEntities),
+                text(event.getProperty(Property.CATEGORIES))
+                        .map(c -> CatalogText.decodeEntities(c.split(",")[0].strip())),
+                links(where, event.getProperties(Property.ATTACH)),
+                text(event.getProperty(Property.URL)).flatMap(u -> http(where, u))));
+    }
+
+    /**
+     * ical4j's own handler, but each top-level VEVENT is handed on as it ends instead of being
+     * added to the calendar; the calendar that ends up built holds only its own properties and
+     * time zones.
+     */
+    private static final class EventStream extends DefaultContentHandler {
+        private final Consumer<VEvent> events;
+        private final AtomicReference<Calendar> built;
+
+        EventStream(TimeZoneRegistry zones, Consumer<VEvent> events) {
+            this(zones, events, new AtomicReference<>());
+        }
+
+        private EventStream(TimeZoneRegistry zones, Consumer<VEvent> events, AtomicReference<Calendar> built) {
+            super(built::set, zones);
+            this.events = events;
+            this.built = built;
+        }
+
+        @Override
+        public void endComponent(String name) {
+            super.endComponent(name);
+            if (getComponentBuilder() == null
+                    && !calendarComponents.isEmpty()
+                    && calendarComponents.get(calendarComponents.size() - 1) instanceof VEvent event) {
+                calendarComponents.remove(calendarComponents.size() - 1);
+                events.accept(event);
+            }
+        }
+
+        Optional<Calendar> calendar() {
+            return Optional.ofNullable(built.get());
+        }
     }
 
     /**
@@ -151,12 +230,19 @@ final class IcsCatalog {
         }
     }
 
+    /**
+     * Speakers: the names (CN) of ATTENDEEs and of the ORGANIZER, which some exporters use for the
+     * speaker; failing those, a {@code Speakers:} line of the DESCRIPTION, with the names after the
+     * colon or, as python's ics.py writes them, a name a line each between the speakers' bios.
+     */
     private static List<String> speakers(VEvent event) {
         Set<String> names = new LinkedHashSet<>();
-        for (Property attendee : event.<Property>getProperties(Property.ATTENDEE)) {
-            attendee.<Parameter>getParameter(Parameter.CN)
+        List<Property> people = new ArrayList<>(event.<Property>getProperties(Property.ATTENDEE));
+        people.addAll(event.<Property>getProperties(Property.ORGANIZER));
+        for (Property person : people) {
+            person.<Parameter>getParameter(Parameter.CN)
                     .map(Parameter::getValue)
-                    .map(String::strip)
+                    .map(n -> CatalogText.decodeEntities(n).strip())
                     .filter(n -> !n.isEmpty())
                     .ifPresent(names::add);
         }
@@ -164,10 +250,19 @@ final class IcsCatalog {
             text(event.getProperty(Property.DESCRIPTION)).ifPresent(d -> {
                 Matcher m = SPEAKERS.matcher(d);
                 if (m.find()) {
-                    Arrays.stream(m.group(1).split("[,;、，]"))
-                            .map(String::strip)
-                            .filter(n -> !n.isEmpty())
-                            .forEach(names::add);
+                    String inline = m.group(1).strip();
+                    if (!inline.isEmpty()) {
+                        Arrays.stream(inline.split("[,;、，]"))
+                                .map(n -> CatalogText.decodeEntities(n).strip())
+                                .filter(n -> !n.isEmpty())
+                                .forEach(names::add);
+                    } else {
+                        String rest = BIO.matcher(d.substring(m.end())).replaceAll("\n");
+                        rest.lines()
+                                .map(n -> CatalogText.decodeEntities(n).strip())
+                                .filter(n -> !n.isEmpty() && n.length() <= 80 && !n.startsWith("<"))
+                                .forEach(names::add);
+                    }
                 }
             });
         }
@@ -177,7 +272,7 @@ final class IcsCatalog {
     private static List<URI> links(String where, List<Property> attachments) {
         List<URI> out = new ArrayList<>();
         for (Property a : attachments) {
-            http(where, a.getValue()).ifPresent(out::add);
+            http(where, a.getValue()).filter(Slides::isDeck).ifPresent(out::add);
         }
         return out;
     }
@@ -206,7 +301,7 @@ final class IcsCatalog {
      */
     static CatalogMeta metadata(Path file) throws IOException {
         Header header = new Header();
-        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             StringBuilder logical = new StringBuilder();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if ((line.startsWith(" ") || line.startsWith("\t")) && !logical.isEmpty()) {

@@ -5,6 +5,7 @@ import confbot.core.conference.Units;
 import confbot.core.ingest.Passage;
 import confbot.knowledge.Language;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,15 +18,28 @@ import java.util.Set;
 public final class TalkCatalog {
 
     private final List<Talk> talks;
-    private final List<URI> files;
+    /** The address of each talk's schedule, by the talk's position in {@link #talks}. */
+    private final List<Optional<URI>> schedules;
 
-    public TalkCatalog(List<Talk> talks, List<URI> files) {
-        this.talks = List.copyOf(talks);
-        this.files = List.copyOf(files);
+    /** The talks of each file, in order; a talk without a link of its own cites its file's schedule. */
+    public TalkCatalog(List<CatalogFile> files) {
+        List<Talk> all = new ArrayList<>();
+        List<Optional<URI>> addresses = new ArrayList<>();
+        for (CatalogFile file : files) {
+            all.addAll(file.talks());
+            file.talks().forEach(t -> addresses.add(file.address()));
+        }
+        this.talks = List.copyOf(all);
+        this.schedules = List.copyOf(addresses);
+    }
+
+    /** Talks of no published schedule: one without a link of its own cites nothing. */
+    public static TalkCatalog of(List<Talk> talks) {
+        return new TalkCatalog(List.of(new CatalogFile(Path.of(""), Optional.empty(), talks)));
     }
 
     public static TalkCatalog empty() {
-        return new TalkCatalog(List.of(), List.of());
+        return of(List.of());
     }
 
     public List<Talk> talks() {
@@ -66,11 +80,16 @@ public final class TalkCatalog {
                 .toList();
     }
 
-    /** Each talk as a passage, so "who talked about Kata in 2019?" finds it. */
+    /**
+     * Each talk as a passage, so "who talked about Kata in 2019?" finds it. It cites the talk's
+     * slides, else its page, else its schedule's address; with none of them, nothing: the file's
+     * local path would mean nothing to whoever reads the answer.
+     */
     public List<Passage> passages() {
         List<Passage> out = new ArrayList<>();
         for (int i = 0; i < talks.size(); i++) {
             Talk t = talks.get(i);
+            int index = i;
             StringBuilder text = new StringBuilder(t.line());
             t.date().ifPresent(d -> text.append(", ").append(d));
             t.start().ifPresent(s -> text.append(' ').append(s));
@@ -78,9 +97,9 @@ public final class TalkCatalog {
             if (!t.slides().isEmpty()) {
                 text.append(". Slides: ").append(t.slides().get(0));
             }
-            URI link = !t.slides().isEmpty()
-                    ? t.slides().get(0)
-                    : t.page().orElse(files.isEmpty() ? URI.create("about:catalog") : files.get(0));
+            Optional<URI> link = t.slides().isEmpty()
+                    ? t.page().or(() -> schedules.get(index))
+                    : Optional.of(t.slides().get(0));
             String id = "catalog:" + t.conference() + ":" + i;
             out.add(new Passage(
                     id,
@@ -93,7 +112,7 @@ public final class TalkCatalog {
                     t.date(),
                     OptionalInt.empty(),
                     Language.detect(t.title()),
-                    List.of(new Source(t.title(), link)),
+                    link.map(l -> List.of(new Source(t.title(), l))).orElse(List.of()),
                     Passage.Origin.CATALOG,
                     ""));
         }

@@ -1,5 +1,6 @@
 package confbot.core.catalog;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -41,20 +42,22 @@ public final class TsvCatalog {
      */
     static CatalogMeta metadata(Path file) throws IOException {
         List<LocalDate> dates = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (!lines.isEmpty()) {
-            List<String> header = Arrays.stream(
-                            lines.get(0).replace("\uFEFF", "").split("\t", -1))
-                    .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
-                    .toList();
-            int column = header.indexOf("date");
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split("\t", -1);
-                if (column >= 0 && column < cells.length && !cells[column].isBlank()) {
-                    try {
-                        dates.add(LocalDate.parse(cells[column].strip()));
-                    } catch (DateTimeParseException e) {
-                        // reported when the talks are read
+        // Line by line, as the talks are read: the whole file is never held.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first != null) {
+                List<String> header = Arrays.stream(first.replace("\uFEFF", "").split("\t", -1))
+                        .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                        .toList();
+                int column = header.indexOf("date");
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] cells = line.split("\t", -1);
+                    if (column >= 0 && column < cells.length && !cells[column].isBlank()) {
+                        try {
+                            dates.add(LocalDate.parse(cells[column].strip()));
+                        } catch (DateTimeParseException e) {
+                            // reported when the talks are read
+                        }
                     }
                 }
             }
@@ -68,12 +71,19 @@ public final class TsvCatalog {
      * @throws IllegalArgumentException when it has no {@code title} column
      */
     public List<Talk> load(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return load(file, in);
+        }
+    }
+
+    /** Line by line, so memory grows with the talks kept, not with the file. */
+    private List<Talk> load(Path file, BufferedReader lines) throws IOException {
+        String first = lines.readLine();
+        if (first == null) {
             return List.of();
         }
         Map<String, Integer> columns = new HashMap<>();
-        String[] header = lines.get(0).replace("\uFEFF", "").split("\t", -1);
+        String[] header = first.replace("\uFEFF", "").split("\t", -1);
         for (int i = 0; i < header.length; i++) {
             columns.put(header[i].strip().toLowerCase(java.util.Locale.ROOT), i);
         }
@@ -81,13 +91,15 @@ public final class TsvCatalog {
             throw new IllegalArgumentException(file + ": no 'title' column in the header line");
         }
         List<Talk> talks = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            String[] cells = lines.get(n).split("\t", -1);
+        int n = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            n++;
+            String[] cells = line.split("\t", -1);
             Cell cell = name -> {
                 Integer i = columns.get(name);
                 return i == null || i >= cells.length ? "" : cells[i].strip();
             };
-            String title = cell.get("title");
+            String title = CatalogText.decodeEntities(cell.get("title"));
             if (title.isEmpty()) {
                 continue;
             }

@@ -2,6 +2,7 @@ package confbot.core.chat;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the core says back: plain, unescaped text; each adapter escapes and splits it for its
@@ -10,8 +11,10 @@ import java.util.Objects;
  * @param kind what sort of reply this is, so adapters can style it (e.g. usage replies ephemeral)
  * @param text the body, plain text with paragraphs separated by blank lines
  * @param sources where the answer comes from, best first; empty for usage and help replies
+ * @param answerId set on an answer the core recorded for feedback: adapters then offer 👍 / 👎
+ *     buttons that vote on it ({@link VoteButton}); empty on every other reply
  */
-public record Reply(Kind kind, String text, List<Source> sources) {
+public record Reply(Kind kind, String text, List<Source> sources, Optional<String> answerId) {
 
     public enum Kind {
         /** An answer drawn from the knowledge, with its sources. */
@@ -33,6 +36,17 @@ public record Reply(Kind kind, String text, List<Source> sources) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         sources = List.copyOf(sources);
+        Objects.requireNonNull(answerId, "answerId");
+    }
+
+    /** A reply nobody can vote on. */
+    public Reply(Kind kind, String text, List<Source> sources) {
+        this(kind, text, sources, Optional.empty());
+    }
+
+    /** The same reply, open to votes on the answer {@code id}. */
+    public Reply withAnswerId(String id) {
+        return new Reply(kind, text, sources, Optional.of(id));
     }
 
     /** The reply that tells the adapter to send nothing. */

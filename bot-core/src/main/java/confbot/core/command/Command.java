@@ -15,6 +15,8 @@ public record Command(Kind kind, String name, String argument) {
         HELP,
         /** Rebuild the knowledge now; for admins only, which {@code ConfBot} checks. */
         RELOAD,
+        /** The feedback report; for admins only, which {@code ConfBot} checks. */
+        FEEDBACK,
         UNKNOWN
     }
 }

@@ -26,7 +26,8 @@ public final class CommandParser {
             Map.entry("about", Command.Kind.ABOUT),
             Map.entry("help", Command.Kind.HELP),
             Map.entry("start", Command.Kind.HELP),
-            Map.entry("reload", Command.Kind.RELOAD));
+            Map.entry("reload", Command.Kind.RELOAD),
+            Map.entry("feedback", Command.Kind.FEEDBACK));
 
     /**
      * The names {@link #parse} knows, so an adapter can tell its own commands from other bots' in a

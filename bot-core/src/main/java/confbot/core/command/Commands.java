@@ -48,9 +48,9 @@ public final class Commands {
             case SLIDES -> slides.reply(command.argument(), lang, library);
             case ABOUT -> about.reply(lang, library);
             case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang, library.registry()), List.of());
-                // ConfBot answers /reload itself, as only it can check the sender and reload; anything
-                // that reaches here has not been authorised, and reads like an unknown command.
-            case RELOAD, UNKNOWN -> usage(command, lang, library);
+                // ConfBot answers /reload and /feedback itself, as only it can check the sender;
+                // anything that reaches here has not been authorised, and reads like an unknown command.
+            case RELOAD, FEEDBACK, UNKNOWN -> usage(command, lang, library);
         };
     }
 
@@ -97,6 +97,11 @@ public final class Commands {
     /** The polite refusal of /reload to someone who is not an admin. */
     public static Reply reloadRefused(Inbound message) {
         return new Reply(Reply.Kind.USAGE, Messages.reloadRefused(interfaceLanguage(message)), List.of());
+    }
+
+    /** The polite refusal of /feedback to someone who is not an admin. */
+    public static Reply feedbackRefused(Inbound message) {
+        return new Reply(Reply.Kind.USAGE, Messages.feedbackRefused(interfaceLanguage(message)), List.of());
     }
 
     /** What an admin hears after /reload rebuilt the knowledge. */

@@ -130,6 +130,10 @@ final class Messages {
         return lang == Language.ZH ? "抱歉，只有机器人的管理员可以重新加载资料。" : "Sorry, only the bot's admins can reload its knowledge.";
     }
 
+    static String feedbackRefused(Language lang) {
+        return lang == Language.ZH ? "抱歉，只有机器人的管理员可以查看反馈。" : "Sorry, only the bot's admins can see the feedback.";
+    }
+
     static String reloaded(Language lang, int passages, long version) {
         return lang == Language.ZH
                 ? "已重新加载资料：" + passages + " 个段落（第 " + version + " 版）。"

@@ -22,10 +22,12 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
@@ -57,6 +59,15 @@ public final class PassageIndex implements Closeable {
      */
     private final Cache<Query, Integer> counts =
             Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Queries evaluated once for every document, by query: see {@link #precomputed(Query)}. */
+    private final Cache<Query, ScoresQuery> precomputed =
+            Caffeine.newBuilder().maximumSize(256).build();
+    /**
+     * Each term's statistics and place in the postings, by term: the same terms recur in most
+     * questions, and looking one up in the terms dictionary was a fifth of an answer's time (JFR).
+     */
+    private final Cache<Term, TermStates> terms =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
         this.passages = passages;
@@ -199,12 +210,47 @@ public final class PassageIndex implements Closeable {
 
     /** BM25's idf of one term, from its document frequency in this index. */
     public double idf(String field, String term) {
-        try {
-            long df = reader.docFreq(new Term(field, term));
-            return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long df = docFreq(new Term(field, term));
+        return Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+    }
+
+    /** How many passages contain {@code term}. */
+    public int docFreq(Term term) {
+        return states(term).docFreq();
+    }
+
+    /**
+     * A query for one term that reuses the term's looked-up state: the same matches and scores as
+     * {@code new TermQuery(term)}, without a dictionary seek per query.
+     */
+    public TermQuery termQuery(Term term) {
+        return new TermQuery(term, states(term));
+    }
+
+    private TermStates states(Term term) {
+        return terms.get(term, t -> {
+            try {
+                return TermStates.build(searcher, t, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * {@code query}, with its matches and scores computed once for this index and reused: the same
+     * documents, the same scores, without evaluating it again. For a query that recurs unchanged in
+     * many questions and is dear to evaluate (an answer type expanded to every known name). Since
+     * the index never changes, nothing goes stale.
+     */
+    public Query precomputed(Query query) {
+        return precomputed.get(query, q -> {
+            try {
+                return ScoresQuery.of(searcher, q);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The passage after {@code p} in the same note, if any. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -79,7 +80,7 @@ public final class QueryBuilder {
     private final Map<String, Optional<Concept.Variant>> variants = new ConcurrentHashMap<>();
 
     private final GlossaryMatcher glossary;
-    private final Lexicon lexicon;
+    private final Supplier<Lexicon> lexicon;
     private final WordTagger tagger;
     /** The conferences a question may name, when the caller passes none (tests, benchmarks). */
     private final ConferenceRegistry conferences;
@@ -115,6 +116,19 @@ public final class QueryBuilder {
             Analyzers analyzers,
             GlossaryMatcher glossary,
             Lexicon lexicon,
+            WordTagger tagger,
+            ConferenceRegistry conferences) {
+        this(analyzers, glossary, () -> lexicon, tagger, conferences);
+    }
+
+    /**
+     * As above, with the lexicon still loading: {@code lexicon} is asked for it at each question,
+     * so that it may load on another core while the notes are indexed.
+     */
+    public QueryBuilder(
+            Analyzers analyzers,
+            GlossaryMatcher glossary,
+            Supplier<Lexicon> lexicon,
             WordTagger tagger,
             ConferenceRegistry conferences) {
         this.tagger = tagger;
@@ -183,6 +197,7 @@ public final class QueryBuilder {
                 .replaceAll(y -> conferences.hasYear(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
         List<WordTagger.Word> tagged = tagger.tag(remaining);
+        Lexicon lexicon = this.lexicon.get();
         WordTagger.Word merged = null;
         for (Analyzers.Token token : analyzers.tokens(Fields.WORDS, remaining)) {
             if (phrasing.contains(token.term())) {
@@ -227,12 +242,19 @@ public final class QueryBuilder {
         }
 
         List<Concept> planned = new ArrayList<>();
+        List<Query> answerTypes = new ArrayList<>();
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int n = Math.max(1, index.size());
         for (Map.Entry<String, List<Concept.Variant>> e : concepts.entrySet()) {
-            int df = index.count(conceptQuery(e.getValue()));
+            int df = index.count(conceptQuery(e.getValue(), index));
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
             Query q = weightedConceptQuery(e.getValue(), idf, index);
+            if (isAnswerType(e.getValue())) {
+                // The same expansion in every question that asks "who" or "where": its phrases over
+                // two fields are looked up once per index, not once per question.
+                q = index.precomputed(q);
+                answerTypes.add(q);
+            }
             planned.add(new Concept(
                     e.getKey(),
                     e.getValue(),
@@ -263,7 +285,7 @@ public final class QueryBuilder {
                 planned,
                 conference,
                 built,
-                recall(planned),
+                recall(planned, answerTypes, index),
                 asksNumber.matcher(normalized).find());
     }
 
@@ -395,42 +417,45 @@ public final class QueryBuilder {
     /**
      * Every term of every variant, in both fields, as a plain disjunction: a superset of what the
      * ranking query matches (a phrase needs its terms), and cheap, since term disjunctions let
-     * Lucene skip blocks that cannot make the top (phrases and hint clauses do not).
+     * Lucene skip blocks that cannot make the top (phrases and hint clauses do not). An answer type
+     * takes part as its precomputed ranking clause, which matches what it matches, rather than as
+     * the hundreds of terms of its expansion.
      */
-    static Query recall(List<Concept> concepts) {
+    static Query recall(List<Concept> concepts, List<Query> answerTypes, PassageIndex index) {
         Set<Term> terms = new java.util.LinkedHashSet<>();
         for (Concept c : concepts) {
+            if (isAnswerType(c.variants())) {
+                continue;
+            }
             for (Concept.Variant v : c.variants()) {
                 v.words().forEach(t -> terms.add(new Term(Fields.WORDS, t)));
                 v.bigrams().forEach(t -> terms.add(new Term(Fields.BIGRAMS, t)));
                 v.words().forEach(t -> terms.add(new Term(Fields.CONTEXT_WORDS, t)));
             }
         }
-        if (terms.isEmpty()) {
+        // A term no passage holds matches nothing: most translations of most words, in notes of
+        // one language.
+        terms.removeIf(t -> index.docFreq(t) == 0);
+        if (terms.isEmpty() && answerTypes.isEmpty()) {
             return new MatchNoDocsQuery("no searchable words");
         }
         BooleanQuery.Builder recall = new BooleanQuery.Builder();
+        answerTypes.forEach(q -> recall.add(q, BooleanClause.Occur.SHOULD));
         terms.stream()
-                .limit(IndexSearcher.getMaxClauseCount())
-                .forEach(t -> recall.add(new TermQuery(t), BooleanClause.Occur.SHOULD));
+                .limit(IndexSearcher.getMaxClauseCount() - answerTypes.size())
+                .forEach(t -> recall.add(index.termQuery(t), BooleanClause.Occur.SHOULD));
         return recall.build();
     }
 
     /** The best of the concept's variants in either field, unweighted: for counting matches. */
-    static Query conceptQuery(List<Concept.Variant> variants) {
+    static Query conceptQuery(List<Concept.Variant> variants, PassageIndex index) {
         List<Query> alternatives = new ArrayList<>();
         for (Concept.Variant v : variants) {
-            if (!v.words().isEmpty()) {
-                alternatives.add(sequence(Fields.WORDS, v.words()));
-            }
-            if (!v.bigrams().isEmpty()) {
-                alternatives.add(sequence(Fields.BIGRAMS, v.bigrams()));
-            }
-            if (!v.words().isEmpty() && placesNote(variants)) {
-                alternatives.add(sequence(Fields.CONTEXT_WORDS, v.words()));
-            }
-            if (!v.bigrams().isEmpty() && placesNote(variants)) {
-                alternatives.add(sequence(Fields.CONTEXT_BIGRAMS, v.bigrams()));
+            sequence(Fields.WORDS, v.words(), index).ifPresent(alternatives::add);
+            sequence(Fields.BIGRAMS, v.bigrams(), index).ifPresent(alternatives::add);
+            if (placesNote(variants)) {
+                sequence(Fields.CONTEXT_WORDS, v.words(), index).ifPresent(alternatives::add);
+                sequence(Fields.CONTEXT_BIGRAMS, v.bigrams(), index).ifPresent(alternatives::add);
             }
         }
         return new DisjunctionMaxQuery(alternatives, 0.0f);
@@ -446,18 +471,14 @@ public final class QueryBuilder {
     static Query weightedConceptQuery(List<Concept.Variant> variants, double conceptIdf, PassageIndex index) {
         List<Query> alternatives = new ArrayList<>();
         for (Concept.Variant v : variants) {
-            if (!v.words().isEmpty()) {
-                alternatives.add(weighted(Fields.WORDS, v.words(), conceptIdf, 1.0f, index));
-            }
-            if (!v.bigrams().isEmpty()) {
-                alternatives.add(weighted(Fields.BIGRAMS, v.bigrams(), conceptIdf, BIGRAM_WEIGHT, index));
-            }
-            if (!v.words().isEmpty() && placesNote(variants)) {
-                alternatives.add(weighted(Fields.CONTEXT_WORDS, v.words(), conceptIdf, CONTEXT_WEIGHT, index));
-            }
-            if (!v.bigrams().isEmpty() && placesNote(variants)) {
-                alternatives.add(weighted(
-                        Fields.CONTEXT_BIGRAMS, v.bigrams(), conceptIdf, CONTEXT_WEIGHT * BIGRAM_WEIGHT, index));
+            weighted(Fields.WORDS, v.words(), conceptIdf, 1.0f, index).ifPresent(alternatives::add);
+            weighted(Fields.BIGRAMS, v.bigrams(), conceptIdf, BIGRAM_WEIGHT, index)
+                    .ifPresent(alternatives::add);
+            if (placesNote(variants)) {
+                weighted(Fields.CONTEXT_WORDS, v.words(), conceptIdf, CONTEXT_WEIGHT, index)
+                        .ifPresent(alternatives::add);
+                weighted(Fields.CONTEXT_BIGRAMS, v.bigrams(), conceptIdf, CONTEXT_WEIGHT * BIGRAM_WEIGHT, index)
+                        .ifPresent(alternatives::add);
             }
         }
         return new DisjunctionMaxQuery(alternatives, 0.0f);
@@ -468,24 +489,38 @@ public final class QueryBuilder {
      * type expanded to every known name ("who" to all people), which says nothing of which note.
      */
     private static boolean placesNote(List<Concept.Variant> variants) {
-        return variants.size() <= MAX_CONTEXT_VARIANTS;
+        return !isAnswerType(variants);
+    }
+
+    /** An answer type expanded to every known name ("who" to all people and organisations). */
+    private static boolean isAnswerType(List<Concept.Variant> variants) {
+        return variants.size() > MAX_CONTEXT_VARIANTS;
     }
 
     static final int MAX_CONTEXT_VARIANTS = 16;
 
-    private static Query weighted(
+    private static Optional<Query> weighted(
             String field, List<String> terms, double conceptIdf, float weight, PassageIndex index) {
-        double sum = 0;
-        for (String t : terms) {
-            sum += index.idf(field, t);
-        }
-        float boost = sum <= 0 ? weight : (float) (weight * conceptIdf / sum);
-        return new BoostQuery(sequence(field, terms), boost);
+        return sequence(field, terms, index).map(q -> {
+            double sum = 0;
+            for (String t : terms) {
+                sum += index.idf(field, t);
+            }
+            float boost = sum <= 0 ? weight : (float) (weight * conceptIdf / sum);
+            return new BoostQuery(q, boost);
+        });
     }
 
-    private static Query sequence(String field, List<String> terms) {
+    /**
+     * The terms in a row, or nothing when a term is in no passage of that field, since the
+     * sequence then matches nothing; most variants of a bilingual concept are of that kind.
+     */
+    private static Optional<Query> sequence(String field, List<String> terms, PassageIndex index) {
+        if (terms.isEmpty() || terms.stream().anyMatch(t -> index.docFreq(new Term(field, t)) == 0)) {
+            return Optional.empty();
+        }
         if (terms.size() == 1) {
-            return new TermQuery(new Term(field, terms.get(0)));
+            return Optional.of(index.termQuery(new Term(field, terms.get(0))));
         }
         // Slop: a stopword dropped inside a form ("meet the ambassadors") leaves a gap in the
         // indexed positions that an exact phrase would not bridge.
@@ -493,6 +528,6 @@ public final class QueryBuilder {
         for (String t : terms) {
             phrase.add(new Term(field, t));
         }
-        return phrase.build();
+        return Optional.of(phrase.build());
     }
 }

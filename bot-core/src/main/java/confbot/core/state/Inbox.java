@@ -17,6 +17,9 @@ public interface Inbox {
     /** One update as the platform sent it, serialised by the adapter. */
     record Entry(long updateId, Instant receivedAt, String payload) {}
 
+    /** How and when an update ended: answered, needed no answer, or will never get one. */
+    record Done(long updateId, String outcome, Instant at) {}
+
     /**
      * Records updates in one transaction.
      *
@@ -26,7 +29,15 @@ public interface Inbox {
     Set<Long> record(String platform, List<Entry> entries);
 
     /** The update has been answered, or needs no answer, or will never get one; {@code outcome} says which. */
-    void markDone(String platform, long updateId, String outcome, Instant at);
+    default void markDone(String platform, long updateId, String outcome, Instant at) {
+        markDone(platform, List.of(new Done(updateId, outcome, at)));
+    }
+
+    /**
+     * Marks updates done in one transaction, so that a busy adapter pays one commit for many
+     * answers instead of one each. An update already done keeps its first outcome.
+     */
+    void markDone(String platform, List<Done> done);
 
     /** What is recorded and not done, oldest first. */
     List<Entry> pending(String platform);

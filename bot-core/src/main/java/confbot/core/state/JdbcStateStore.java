@@ -38,6 +38,7 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     private final StateLocation location;
     private final Object lock = new Object();
+    private final AnswerLog answers = new JdbcAnswerLog(this);
     private Connection connection;
     private boolean closed;
 
@@ -71,6 +72,11 @@ public final class JdbcStateStore implements StateStore, Inbox {
     @Override
     public Inbox inbox() {
         return this;
+    }
+
+    @Override
+    public AnswerLog answers() {
+        return answers;
     }
 
     @Override
@@ -110,16 +116,30 @@ public final class JdbcStateStore implements StateStore, Inbox {
     }
 
     @Override
-    public void markDone(String platform, long updateId, String outcome, Instant at) {
+    public void markDone(String platform, List<Done> done) {
+        if (done.isEmpty()) {
+            return;
+        }
         withConnection(c -> {
+            c.setAutoCommit(false);
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE inbox SET done_at = ?, outcome = ? WHERE platform = ? AND update_id = ? AND done_at IS NULL")) {
-                update.setLong(1, at.toEpochMilli());
-                update.setString(2, outcome);
-                update.setString(3, platform);
-                update.setLong(4, updateId);
-                return update.executeUpdate();
+                for (Done one : done) {
+                    update.setLong(1, one.at().toEpochMilli());
+                    update.setString(2, one.outcome());
+                    update.setString(3, platform);
+                    update.setLong(4, one.updateId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
+            return null;
         });
     }
 
@@ -166,11 +186,28 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     /** One unit of work on the connection. */
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(Work<T> work) {
+    /** Runs {@code work} in one transaction, committed before this returns, or rolled back. */
+    <T> T inTransaction(Work<T> work) {
+        return withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    <T> T withConnection(Work<T> work) {
         synchronized (lock) {
             if (closed) {
                 throw new StateStoreException("the state store is closed");

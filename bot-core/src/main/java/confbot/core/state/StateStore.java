@@ -9,6 +9,9 @@ public interface StateStore extends AutoCloseable {
     /** The journal of updates taken from the chat platforms. */
     Inbox inbox();
 
+    /** The answers given, the questions not covered, and the votes on the answers. */
+    AnswerLog answers();
+
     /** Where the state lives, for logs: a file path or a database's host and name, never a password. */
     String describe();
 

@@ -43,6 +43,37 @@ final class AnswerWriterTest {
     }
 
     @Test
+    void questionAndExclamationMarksEndSentencesOnlyBeforeASpaceOrChinese() {
+        assertThat(AnswerWriter.sentences("Slides: https://x.example.org/deck.pdf?1566398735 and more. Next one."))
+                .containsExactly("Slides: https://x.example.org/deck.pdf?1566398735 and more.", "Next one.");
+        assertThat(AnswerWriter.sentences("Yahoo!Japan spoke. Why? Because!"))
+                .containsExactly("Yahoo!Japan spoke.", "Why?", "Because!");
+        assertThat(AnswerWriter.sentences("是什么?答案在这里。下一句")).containsExactly("是什么?", "答案在这里。", "下一句");
+    }
+
+    @Test
+    void aCatalogRowIsOneSentenceWhateverItsTitleSays() {
+        String row =
+                "Who Watches? The Watchmen! — Ada, 2019-08-22 14:00, Hardware. Slides: https://x.example.org/w.pdf?1";
+        confbot.core.ingest.Passage talk = new confbot.core.ingest.Passage(
+                "catalog:c:0",
+                "catalog:c:0",
+                0,
+                "Who Watches? The Watchmen!",
+                "",
+                row,
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.OptionalInt.empty(),
+                confbot.knowledge.Language.EN,
+                List.of(),
+                confbot.core.ingest.Passage.Origin.CATALOG,
+                "");
+
+        assertThat(AnswerWriter.sentences(talk)).containsExactly(row);
+    }
+
+    @Test
     void answersACoveredQuestionWithTheNotesSource() {
         Answer a = answer("How many batch jobs per hour does Tidewater drain?");
 

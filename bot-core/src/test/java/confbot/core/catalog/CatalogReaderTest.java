@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -208,11 +209,163 @@ final class CatalogReaderTest {
     }
 
     @Test
-    void anEmptyCalendarHasNoTalks() throws IOException {
-        Path empty = Files.writeString(
+    void aCalendarWithoutEventsOrAnEmptyFileIsRefusedNamingTheFile() throws IOException {
+        Path noEvents = Files.writeString(
                 temp.resolve("empty.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nEND:VCALENDAR\r\n");
+        Path empty = Files.createFile(temp.resolve("nothing.json"));
+        Path noDays = Files.writeString(
+                temp.resolve("v2.json"), "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2024-12-27\"}]}}}");
 
-        assertThat(load(empty)).isEmpty();
-        assertThat(Optional.of(CatalogReader.formatOf(empty))).contains(CatalogReader.Format.ICALENDAR);
+        assertThat(Optional.of(CatalogReader.formatOf(noEvents))).contains(CatalogReader.Format.ICALENDAR);
+        assertThatThrownBy(() -> load(noEvents))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(noEvents + ": no talks in this iCalendar file (expected VEVENTs with a SUMMARY)");
+        assertThatThrownBy(() -> load(empty))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(empty + ": the file is empty");
+        assertThatThrownBy(() -> load(noDays))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(noDays + ": no talks in this schedule.json");
+    }
+
+    @Test
+    void aFileOverTheSizeCapIsRefusedBeforeItIsReadNamingTheFileAndTheCap() throws IOException {
+        CatalogReader small = new CatalogReader(1024 * 1024);
+        Path big = temp.resolve("big.ics");
+        try (var out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            out.write("BEGIN:VCALENDAR\r\n");
+            for (int i = 0; i < 15_000; i++) {
+                out.write("X-FILLER:" + "x".repeat(80) + "\r\n");
+            }
+            out.write("END:VCALENDAR\r\n");
+        }
+
+        assertThatThrownBy(() -> small.load(big, registry))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(big + ": 1.3 MB is over the size cap for catalogs (1 MB)");
+    }
+
+    @Test
+    void textThatIsNotUtf8IsNamedAsSuch() throws IOException {
+        byte[] latin1 = "title\tspeakers\nCaf\u00e9 talk\tRen\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path tsv = Files.write(temp.resolve("latin1.tsv"), latin1);
+        Path ics = Files.write(
+                temp.resolve("latin1.ics"),
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Caf\u00e9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Path binary = Files.write(temp.resolve("photo.json"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10});
+
+        assertThatThrownBy(() -> load(tsv))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(tsv + ": not UTF-8 text (byte 0xe9 at offset 18); save it as UTF-8");
+        assertThatThrownBy(() -> load(ics))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(ics + ": not UTF-8 text (byte 0xe9 at offset ");
+        assertThatThrownBy(() -> load(binary))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(binary + ": not UTF-8 text (byte 0xff at offset 0); save it as UTF-8");
+    }
+
+    @Test
+    void readsFrabScheduleXmlAndRefusesOtherXmlByName() throws IOException {
+        Path xml = Files.writeString(
+                temp.resolve("schedule.xml"),
+                """
+                <?xml version='1.0' encoding='utf-8' ?>
+                <schedule>
+                <conference><title>Camp &amp; Co</title><base_url>https://frab.example.org/camp/Fahrplan/</base_url>
+                <time_zone_name>Europe/Berlin</time_zone_name></conference>
+                <day date='2019-08-22' index='2'>
+                <room name='Curie'>
+                <event id='7'><date>2019-08-22T14:00:00+02:00</date><start>14:00</start><duration>00:45</duration>
+                <room>Curie</room><title>Lathes &amp; Mills</title><track>Hardware</track>
+                <persons><person id='1'>Ada</person><person id='2'>Grace</person></persons>
+                <links><link href='https://example.org/video'>Video</link><link href='https://speakerdeck.com/ada/lathes'>Deck</link></links>
+                <attachments><attachment href='/system/event_attachments/1/original/lathes.pdf?123'>Slides</attachment>
+                <attachment href='/system/event_attachments/2/original/photo.jpg?456'>Photo</attachment></attachments>
+                </event></room></day></schedule>
+                """);
+        Path other = Files.writeString(temp.resolve("feed.xml"), "<?xml version='1.0'?><rss><channel/></rss>");
+
+        Talk talk = load(xml).get(0);
+
+        assertThat(talk.title()).isEqualTo("Lathes & Mills");
+        assertThat(talk.speakers()).containsExactly("Ada", "Grace");
+        assertThat(talk.date()).contains(LocalDate.of(2019, 8, 22));
+        assertThat(talk.room()).contains("Curie");
+        assertThat(talk.track()).contains("Hardware");
+        assertThat(talk.slides())
+                .as("documents and slide hosts only; frab's upload path lives under the schedule's base")
+                .containsExactly(
+                        URI.create("https://speakerdeck.com/ada/lathes"),
+                        URI.create(
+                                "https://frab.example.org/camp/Fahrplan/system/event_attachments/1/original/lathes.pdf?123"));
+        assertThatThrownBy(() -> load(other))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(other + ": not a frab schedule.xml (its root element is <rss>, not <schedule>)");
+    }
+
+    @Test
+    void frabJsonSlidesAreDocumentsResolvedAgainstTheSchedulesBase() throws IOException {
+        List<Talk> camp = load(Fixtures.shared().resolve("catalogs/frab-camp2019.json"));
+        List<Talk> congress = load(Fixtures.shared().resolve("catalogs/frab-35c3-2018.json"));
+
+        List<URI> slides = Stream.concat(camp.stream(), congress.stream())
+                .flatMap(t -> t.slides().stream())
+                .toList();
+        assertThat(slides).isNotEmpty().allSatisfy(u -> assertThat(u.getPath())
+                .matches("(?i).*\\.(pdf|pptx?|key|odp)"));
+        assertThat(slides)
+                .contains(URI.create("https://fahrplan.events.ccc.de/camp/2019/Fahrplan/system/event_attachments/"
+                        + "attachments/000/003/792/original/Hacking_Containers_and_Kubernetes.pdf?1566398735"));
+    }
+
+    @Test
+    void icalendarSpeakersFromOrganizerAndEntitiesDecoded() throws IOException {
+        Path ics = Files.writeString(
+                temp.resolve("sched.ics"),
+                """
+                BEGIN:VCALENDAR
+                VERSION:2.0
+                URL:https://conf.example.org/schedule/
+                BEGIN:VEVENT
+                DTSTART:20240310T120000Z
+                SUMMARY:Q&amp;A: Rock &amp; Roll
+                ORGANIZER;CN=Jonathan Coulton:mailto:jc@example.org
+                ATTACH:https://conf.example.org/files/poster.jpg
+                ATTACH:https://conf.example.org/files/code.zip
+                ATTACH:https://conf.example.org/files/deck.pptx
+                END:VEVENT
+                END:VCALENDAR
+                """);
+
+        CatalogReader.Read read = reader.load(ics, registry);
+
+        Talk talk = read.talks().get(0);
+        assertThat(talk.title()).isEqualTo("Q&A: Rock & Roll");
+        assertThat(talk.speakers()).containsExactly("Jonathan Coulton");
+        assertThat(talk.slides()).containsExactly(URI.create("https://conf.example.org/files/deck.pptx"));
+        assertThat(read.address()).contains(URI.create("https://conf.example.org/schedule/"));
+    }
+
+    @Test
+    void speakersListedOneALineBetweenBiosAreKept() throws IOException {
+        List<Talk> talks = load(Fixtures.shared().resolve("catalogs/pyconus2025-all.ics"));
+
+        assertThat(talks.stream().filter(t -> t.title().equals("[talk] Looking At Audio")))
+                .singleElement()
+                .satisfies(t -> assertThat(t.speakers()).containsExactly("\u0141ukasz Langa"));
+        assertThat(talks).anySatisfy(t -> assertThat(t.speakers()).containsExactly("Hillary Sanders", "Ken Alger"));
+    }
+
+    @Test
+    void theHubsScheduleV2TalksAreRead() throws IOException {
+        List<Talk> talks = load(Fixtures.shared().resolve("catalogs/hub-c3-schedule2.json"));
+
+        assertThat(talks).hasSize(2).allSatisfy(t -> {
+            assertThat(t.start()).isPresent();
+            assertThat(t.room()).isPresent();
+        });
+        assertThat(talks).anySatisfy(t -> assertThat(t.speakers()).contains("Sebastian Schwarz"));
     }
 }

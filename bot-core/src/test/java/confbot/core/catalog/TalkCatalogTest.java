@@ -2,10 +2,12 @@ package confbot.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import confbot.core.chat.Source;
 import confbot.core.ingest.Passage;
 import confbot.core.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class TalkCatalogTest {
                 .load(Fixtures.shared().resolve("data/kubecon-china-2018-talks.tsv")));
         talks.addAll(new TsvCatalog("kubecon-china-2019")
                 .load(Fixtures.shared().resolve("data/kubecon-china-2019-talks.tsv")));
-        shared = new TalkCatalog(talks, List.of());
+        shared = TalkCatalog.of(talks);
     }
 
     private static Talk talk(String title, String date, String start, String conference, String... slides) {
@@ -47,15 +49,13 @@ final class TalkCatalogTest {
 
     @Test
     void listsTheTalksOfADayByStartTimeThenTitle() {
-        TalkCatalog catalog = new TalkCatalog(
-                List.of(
-                        talk("Zeta", "2019-06-25", null, "c"),
-                        talk("Beta", "2019-06-25", "14:00", "c"),
-                        talk("Alpha", "2019-06-25", "09:30", "c"),
-                        talk("Other day", "2019-06-24", "09:00", "c"),
-                        talk("Undated", null, null, "c"),
-                        talk("Gamma", "2019-06-25", null, "c")),
-                List.of());
+        TalkCatalog catalog = TalkCatalog.of(List.of(
+                talk("Zeta", "2019-06-25", null, "c"),
+                talk("Beta", "2019-06-25", "14:00", "c"),
+                talk("Alpha", "2019-06-25", "09:30", "c"),
+                talk("Other day", "2019-06-24", "09:00", "c"),
+                talk("Undated", null, null, "c"),
+                talk("Gamma", "2019-06-25", null, "c")));
 
         assertThat(catalog.on("c", LocalDate.of(2019, 6, 25)))
                 .extracting(Talk::title)
@@ -91,12 +91,10 @@ final class TalkCatalogTest {
 
     @Test
     void findNeedsEveryWordAndPutsTalksWithSlidesFirst() {
-        TalkCatalog catalog = new TalkCatalog(
-                List.of(
-                        talk("Kata Containers without slides", null, null, "c"),
-                        talk("Kata Containers deep dive", null, null, "c", "https://example.org/kata.pdf"),
-                        talk("gVisor containers", null, null, "c", "https://example.org/gvisor.pdf")),
-                List.of());
+        TalkCatalog catalog = TalkCatalog.of(List.of(
+                talk("Kata Containers without slides", null, null, "c"),
+                talk("Kata Containers deep dive", null, null, "c", "https://example.org/kata.pdf"),
+                talk("gVisor containers", null, null, "c", "https://example.org/gvisor.pdf")));
 
         assertThat(catalog.find("kata containers", Set.of()))
                 .extracting(Talk::title)
@@ -112,7 +110,7 @@ final class TalkCatalogTest {
         Talk withSlides =
                 talk("Kata deep dive", "2019-06-25", "10:00", "kubecon-china-2019", "https://example.org/kata.pdf");
         Talk without = talk("Undated talk", null, null, "kubecon-china-2018");
-        TalkCatalog catalog = new TalkCatalog(List.of(withSlides, without), List.of(URI.create("file:///catalog.tsv")));
+        TalkCatalog catalog = TalkCatalog.of(List.of(withSlides, without));
 
         List<Passage> passages = catalog.passages();
 
@@ -123,18 +121,35 @@ final class TalkCatalogTest {
         assertThat(passages.get(0).conference()).contains("kubecon-china-2019");
         assertThat(passages.get(0).sources()).singleElement().satisfies(s -> assertThat(s.url())
                 .isEqualTo(URI.create("https://example.org/kata.pdf")));
-        assertThat(passages.get(1).sources()).singleElement().satisfies(s -> assertThat(s.url())
-                .isEqualTo(URI.create("file:///catalog.tsv")));
+        assertThat(passages.get(1).sources())
+                .as("no link and no schedule address: no source, never a local path")
+                .isEmpty();
+    }
+
+    @Test
+    void aTalkWithoutALinkCitesItsOwnSchedulesAddress() {
+        URI first = URI.create("https://first.example.org/schedule/");
+        URI second = URI.create("https://second.example.org/schedule/");
+        TalkCatalog catalog = new TalkCatalog(List.of(
+                new CatalogFile(
+                        Path.of("first.json"), Optional.of(first), List.of(talk("First talk", null, null, "a"))),
+                new CatalogFile(Path.of("local.tsv"), Optional.empty(), List.of(talk("Local talk", null, null, "b"))),
+                new CatalogFile(
+                        Path.of("second.json"), Optional.of(second), List.of(talk("Second talk", null, null, "c")))));
+
+        List<Passage> passages = catalog.passages();
+
+        assertThat(passages.get(0).sources()).extracting(Source::url).containsExactly(first);
+        assertThat(passages.get(1).sources()).isEmpty();
+        assertThat(passages.get(2).sources()).extracting(Source::url).containsExactly(second);
     }
 
     @Test
     void findsByWordNotInsideAWord() {
-        TalkCatalog catalog = new TalkCatalog(
-                List.of(
-                        talk("Zero Trust networking", null, null, "c"),
-                        talk("Rust in the kernel", null, null, "c"),
-                        talk("Trusting Rustaceans", null, null, "c")),
-                List.of());
+        TalkCatalog catalog = TalkCatalog.of(List.of(
+                talk("Zero Trust networking", null, null, "c"),
+                talk("Rust in the kernel", null, null, "c"),
+                talk("Trusting Rustaceans", null, null, "c")));
 
         assertThat(catalog.find("rust", Set.of()))
                 .extracting(Talk::title)

@@ -165,8 +165,10 @@ final class TsvCatalogTest {
 
     @Test
     void loadsAnEmptyFileAsNoTalks() throws IOException {
-        assertThat(catalog.load(tsv("empty.tsv", ""))).isEmpty();
-        assertThat(catalog.load(tsv("header-only.tsv", HEADER))).isEmpty();
+        // The parser itself; the reader refuses such a file, naming it (CatalogReaderTest).
+        TsvCatalog parser = new TsvCatalog("kubecon-china-2019");
+        assertThat(parser.load(tsv("empty.tsv", ""))).isEmpty();
+        assertThat(parser.load(tsv("header-only.tsv", HEADER))).isEmpty();
     }
 
     @Test

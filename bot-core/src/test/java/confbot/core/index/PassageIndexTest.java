@@ -13,6 +13,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,30 @@ final class PassageIndexTest {
         assertThat(index.count(words("batch"))).isEqualTo(2);
         assertThat(index.count(words("nothing"))).isZero();
         assertThat(index.count(new MatchNoDocsQuery())).isZero();
+    }
+
+    @Test
+    void aPrecomputedQueryMatchesAndScoresAsTheQueryItStandsFor() {
+        BooleanQuery q = new BooleanQuery.Builder()
+                .add(words("batch"), BooleanClause.Occur.SHOULD)
+                .add(words("lantern"), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(Fields.BIGRAMS, "调度")), BooleanClause.Occur.SHOULD)
+                .build();
+
+        Query precomputed = index.precomputed(q);
+
+        assertThat(index.search(precomputed, 10)).containsExactlyElementsOf(index.search(q, 10));
+        assertThat(index.count(precomputed)).isEqualTo(index.count(q)).isEqualTo(4);
+        assertThat(index.precomputed(q)).as("computed once per index").isSameAs(precomputed);
+        BooleanQuery within = new BooleanQuery.Builder()
+                .add(precomputed, BooleanClause.Occur.MUST)
+                .add(words("night"), BooleanClause.Occur.MUST)
+                .build();
+        assertThat(index.search(within, 10))
+                .as("joined with another clause, which makes the precomputed one skip ahead")
+                .extracting(PassageIndex.ScoredPassage::passage)
+                .containsExactly(passages.get(0));
+        assertThat(index.search(index.precomputed(words("nothing")), 10)).isEmpty();
     }
 
     @Test

@@ -26,6 +26,9 @@ final class PostgresStateStoreTest extends StateStoreContract {
         pg.password().ifPresent(p -> credentials.setProperty("password", p));
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), credentials);
                 Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS votes");
+            s.execute("DROP TABLE IF EXISTS answer_sources");
+            s.execute("DROP TABLE IF EXISTS answers");
             s.execute("DROP TABLE IF EXISTS inbox");
             s.execute("DROP TABLE IF EXISTS flyway_schema_history");
         }

@@ -3,6 +3,8 @@ package confbot.core.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import confbot.core.chat.Source;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,30 @@ abstract class StateStoreContract {
 
         assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(10L, 30L);
         assertThat(inbox.pending("telegram").get(0).receivedAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void marksABatchDoneAtOnceAndAnUpdateKeepsItsFirstOutcome() throws Exception {
+        Inbox inbox = store.inbox();
+        inbox.record("telegram", List.of(entry(1, 0), entry(2, 0), entry(3, 0)));
+        inbox.markDone("telegram", 1, "answered", T0.plusSeconds(10));
+
+        inbox.markDone(
+                "telegram",
+                List.of(
+                        new Inbox.Done(1, "failed", T0.plusSeconds(100)),
+                        new Inbox.Done(2, "ignored", T0.plusSeconds(100)),
+                        new Inbox.Done(99, "answered", T0.plusSeconds(100))));
+
+        assertThat(inbox.pending("telegram")).extracting(Inbox.Entry::updateId).containsExactly(3L);
+        assertThat(inbox.prune(T0.plusSeconds(50)))
+                .as("1 kept the time it was first done, 2 was done in the batch")
+                .isEqualTo(1);
+        store.close();
+        store = reopen();
+        assertThat(store.inbox().pending("telegram"))
+                .extracting(Inbox.Entry::updateId)
+                .containsExactly(3L);
     }
 
     @Test
@@ -143,6 +169,118 @@ abstract class StateStoreContract {
         assertThatThrownBy(() -> store.inbox().pending("telegram"))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining("closed");
+    }
+
+    // ---- the answer log ---------------------------------------------------------------------------
+
+    @Test
+    void anAnswerAskedAgainIsCountedNotStoredTwiceAndKeepsItsSources() {
+        AnswerLog log = store.answers();
+        log.asked(answer("a1", "Where was it?", 0));
+        log.asked(answer("a1", "Where was it?", 5));
+        log.asked(answer("a1", "Where was it?", 3));
+
+        assertThat(log.vote("a1", "telegram", "7", -1, T0)).isEqualTo(AnswerLog.VoteResult.NEW);
+        AnswerLog.Rated rated = log.worstRated(10).get(0);
+        assertThat(rated.timesAsked()).isEqualTo(3);
+        assertThat(rated.question()).isEqualTo("Where was it?");
+        assertThat(rated.text()).isEqualTo("Answer to Where was it?");
+        assertThat(rated.knowledgeVersion()).isEqualTo("k1");
+        assertThat(rated.sources())
+                .containsExactly(
+                        new Source("Notes 2019", URI.create("https://example.org/2019")),
+                        new Source("蚂蚁金服 notes", URI.create("https://example.org/zh")));
+        assertThat(log.totals()).isEqualTo(new AnswerLog.Totals(1, 3, 0, 0, 0, 1));
+    }
+
+    @Test
+    void oneVotePerPersonPerAnswerThatTheOtherButtonChanges() {
+        AnswerLog log = store.answers();
+        log.asked(answer("a1", "q1", 0));
+
+        assertThat(log.vote("a1", "telegram", "7", 1, T0)).isEqualTo(AnswerLog.VoteResult.NEW);
+        assertThat(log.vote("a1", "telegram", "7", 1, T0.plusSeconds(1))).isEqualTo(AnswerLog.VoteResult.SAME);
+        assertThat(log.vote("a1", "telegram", "7", -1, T0.plusSeconds(2))).isEqualTo(AnswerLog.VoteResult.CHANGED);
+        assertThat(log.vote("a1", "telegram", "8", -1, T0.plusSeconds(3)))
+                .as("another person")
+                .isEqualTo(AnswerLog.VoteResult.NEW);
+        assertThat(log.vote("a1", "discord", "7", 1, T0.plusSeconds(4)))
+                .as("the same id on another platform is another person")
+                .isEqualTo(AnswerLog.VoteResult.NEW);
+
+        AnswerLog.Rated rated = log.worstRated(10).get(0);
+        assertThat(rated.up()).isEqualTo(1);
+        assertThat(rated.down()).isEqualTo(2);
+    }
+
+    @Test
+    void aVoteOnAnAnswerNeverRecordedIsRefusedAndStoresNothing() {
+        assertThat(store.answers().vote("nope", "telegram", "7", 1, T0)).isEqualTo(AnswerLog.VoteResult.UNKNOWN_ANSWER);
+        assertThat(store.answers().totals().up()).isZero();
+    }
+
+    @Test
+    void worstRatedPutsTheMostNetThumbsDownFirstAndLeavesOutAnswersNobodyVotedOn() {
+        AnswerLog log = store.answers();
+        for (String id : List.of("good", "bad", "mixed", "unvoted")) {
+            log.asked(answer(id, "question " + id, 0));
+        }
+        log.vote("good", "telegram", "1", 1, T0);
+        log.vote("good", "telegram", "2", 1, T0);
+        log.vote("bad", "telegram", "1", -1, T0);
+        log.vote("bad", "telegram", "2", -1, T0);
+        log.vote("mixed", "telegram", "1", -1, T0);
+        log.vote("mixed", "telegram", "2", 1, T0);
+
+        assertThat(log.worstRated(10)).extracting(AnswerLog.Rated::answerId).containsExactly("bad", "mixed", "good");
+        assertThat(log.worstRated(1)).extracting(AnswerLog.Rated::answerId).containsExactly("bad");
+    }
+
+    @Test
+    void gapsSumTheAskingsOfOneQuestionAcrossWordingsAndVersionsMostAskedFirst() {
+        AnswerLog log = store.answers();
+        log.asked(abstained("x1", "Who won?", "who won", "k1", 0));
+        log.asked(abstained("x1", "Who won?", "who won", "k1", 1));
+        log.asked(abstained("x2", "who won", "who won", "k2", 9));
+        log.asked(abstained("y1", "What is on now?", "what is on now", "k1", 2));
+        log.asked(answer("a1", "Where was it?", 3));
+
+        assertThat(log.mostAskedUnanswered(10))
+                .containsExactly(
+                        new AnswerLog.Gap("who won", 3, T0.plusSeconds(9)),
+                        new AnswerLog.Gap("What is on now?", 1, T0.plusSeconds(2)));
+        assertThat(log.totals()).isEqualTo(new AnswerLog.Totals(1, 1, 2, 4, 0, 0));
+    }
+
+    @Test
+    void votesSurviveClosingAndOpeningAgain() throws Exception {
+        store.answers().asked(answer("a1", "q1", 0));
+        store.answers().vote("a1", "discord", "42", -1, T0);
+        store.close();
+
+        store = reopen();
+
+        assertThat(store.answers().worstRated(1).get(0).down()).isEqualTo(1);
+        assertThat(store.answers().vote("a1", "discord", "42", -1, T0)).isEqualTo(AnswerLog.VoteResult.SAME);
+    }
+
+    static AnswerLog.Asked answer(String id, String question, int secondsAfterT0) {
+        return new AnswerLog.Asked(
+                id,
+                AnswerLog.Kind.ANSWER,
+                question,
+                question.toLowerCase(java.util.Locale.ROOT),
+                "Answer to " + question,
+                List.of(
+                        new Source("Notes 2019", URI.create("https://example.org/2019")),
+                        new Source("蚂蚁金服 notes", URI.create("https://example.org/zh"))),
+                "k1",
+                T0.plusSeconds(secondsAfterT0));
+    }
+
+    static AnswerLog.Asked abstained(String id, String question, String key, String version, int secondsAfterT0) {
+        return new AnswerLog.Asked(
+                id, AnswerLog.Kind.ABSTAINED, question, key, "", List.of(), version, T0.plusSeconds(secondsAfterT0));
     }
 
     static Inbox.Entry entry(long id, int secondsAfterT0) {
