@@ -3,18 +3,17 @@ package confbot.bench;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.ingest.MarkdownCleaner;
 import confbot.core.ingest.NotesFolder;
 import confbot.core.ingest.Passage;
 import confbot.core.ingest.Passages;
-import confbot.knowledge.Conference;
 import confbot.knowledge.FrontMatter;
 import confbot.knowledge.KnowledgeBase;
 import confbot.knowledge.KnowledgeLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a benchmark searches: the built-in knowledge, or a synthetic notes folder of a given size
@@ -68,8 +67,11 @@ public record Corpus(String name, Optional<Path> folder) {
             return bot().library().index().passages();
         }
         KnowledgeBase knowledge = new KnowledgeLoader().loadBuiltin();
-        var years = knowledge.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
-        return new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), years).read(folder.get());
+        return new NotesFolder(
+                        new FrontMatter(),
+                        new Passages(new MarkdownCleaner()),
+                        ConferenceRegistry.of(knowledge.conferences()))
+                .read(folder.get());
     }
 
     /** Where synthetic corpora are written and kept between benchmark forks. */

@@ -4,6 +4,7 @@ import confbot.core.answer.AbstainPolicy;
 import confbot.core.answer.Answer;
 import confbot.core.answer.AnswerWriter;
 import confbot.core.chat.AnswerVotes;
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
@@ -14,6 +15,7 @@ import confbot.core.command.AskCommand;
 import confbot.core.command.Command;
 import confbot.core.command.CommandParser;
 import confbot.core.command.Commands;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
 import confbot.core.ingest.Passage;
@@ -69,6 +71,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private final Feedback feedback;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
+    /** Told of a new profile after a reload that changed it (the adapters' menus). */
+    private final List<java.util.function.Consumer<BotProfile>> profileListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** One rebuild at a time: the watcher and /reload may both ask for one. */
     private final ReentrantLock reloading = new ReentrantLock();
 
@@ -131,7 +136,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 new GlossaryMatcher(loader.glossary(setup)),
                 lexicon::join,
                 tagger,
-                loader.conferenceIdsByYear());
+                loader.shippedConferences());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
         ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback);
@@ -250,6 +255,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             answers.invalidateAll();
             // Counted after the swap: whoever sees the count also sees the new knowledge.
             reloads.incrementAndGet();
+            BotProfile before = profileOf(old.library());
+            BotProfile after = profileOf(fresh);
+            if (!before.equals(after)) {
+                profileListeners.forEach(l -> l.accept(after));
+            }
             log.info(
                     "Reloaded: {} passages (was {}), knowledge version {}",
                     fresh.index().size(),
@@ -282,7 +292,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     /** Starts watching the setup's notes folders and catalogs; a change reloads in the background. */
     public KnowledgeWatcher watchKnowledge() {
         KnowledgeWatcher watcher = new KnowledgeWatcher(
-                setup.notesFolders(), setup.catalogs(), KnowledgeWatcher.DEBOUNCE, this::tryReload);
+                setup.notesFolders(),
+                java.util.stream.Stream.concat(setup.catalogs().stream(), setup.conferences().stream())
+                        .toList(),
+                KnowledgeWatcher.DEBOUNCE,
+                this::tryReload);
         watcher.start();
         return watcher;
     }
@@ -300,6 +314,29 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     /** Reloads that failed and left the previous knowledge in place. */
     public long failedReloadCount() {
         return failedReloads.get();
+    }
+
+    /** The conferences of the current knowledge, as menus name them. */
+    @Override
+    public BotProfile profile() {
+        return profileOf(library());
+    }
+
+    /** {@code listener} hears each new profile after a reload that changed it. */
+    public void onProfileChange(java.util.function.Consumer<BotProfile> listener) {
+        profileListeners.add(listener);
+    }
+
+    private static BotProfile profileOf(Library library) {
+        ConferenceRegistry registry = library.registry();
+        return new BotProfile(registry.all().stream()
+                .map(c -> new BotProfile.ConferenceEntry(
+                        c.id(),
+                        Commands.token(c, registry),
+                        c.shortName().en(),
+                        c.shortName().zh(),
+                        c.days().stream().map(d -> d.date().toString()).toList()))
+                .toList());
     }
 
     public BotOptions options() {

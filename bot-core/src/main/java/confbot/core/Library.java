@@ -1,25 +1,24 @@
 package confbot.core;
 
 import confbot.core.catalog.TalkCatalog;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.PassageIndex;
 import confbot.knowledge.Conference;
 import confbot.knowledge.Glossary;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything loaded that answers draw on, as one immutable value: the index, the conference
- * facts, the talk catalogs and the glossary. A reload builds a new library and swaps it whole.
+ * registry, the talk catalogs and the glossary. A reload builds a new library and swaps it whole.
  *
+ * @param registry the conferences of this knowledge: shipped, given in files, found in catalogs
  * @param notes how many notes went into the index (curated and raw)
  */
 public record Library(
-        PassageIndex index, List<Conference> conferences, TalkCatalog catalog, Glossary glossary, int notes) {
-    public Library {
-        conferences = List.copyOf(conferences);
-    }
+        PassageIndex index, ConferenceRegistry registry, TalkCatalog catalog, Glossary glossary, int notes) {
 
-    public Optional<Conference> conference(int year) {
-        return conferences.stream().filter(c -> c.year() == year).findFirst();
+    /** The listed conferences, in registry order. */
+    public List<Conference> conferences() {
+        return registry.all();
     }
 }

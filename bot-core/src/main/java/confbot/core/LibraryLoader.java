@@ -5,6 +5,7 @@ import confbot.core.catalog.CatalogReader;
 import confbot.core.catalog.Talk;
 import confbot.core.catalog.TalkCatalog;
 import confbot.core.chat.Source;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.ConferenceFacts;
@@ -27,9 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +39,17 @@ public final class LibraryLoader {
 
     private final KnowledgeBase builtin;
     private final Analyzers analyzers;
-    private final Map<Integer, String> conferenceIdsByYear;
+    private final ConferenceRegistry shipped;
     private final Glossary questionTypes = questionTypes();
 
     /**
-     * @param builtin the shipped knowledge; its conference ids name the conferences even when its
-     *     notes are left out, so raw notes about 2019 still count as the 2019 conference
+     * @param builtin the shipped knowledge; its conferences are recognised even when its notes and
+     *     facts are left out, so raw notes about a shipped edition still belong to it
      */
     public LibraryLoader(KnowledgeBase builtin, Analyzers analyzers) {
         this.builtin = builtin;
         this.analyzers = analyzers;
-        this.conferenceIdsByYear =
-                builtin.conferences().stream().collect(Collectors.toMap(Conference::year, Conference::id));
+        this.shipped = ConferenceRegistry.of(builtin.conferences());
     }
 
     /**
@@ -85,10 +83,32 @@ public final class LibraryLoader {
         }
     }
 
-    public Map<Integer, String> conferenceIdsByYear() {
-        return conferenceIdsByYear;
+    /** The shipped conferences, for a retriever built before any library is loaded. */
+    public ConferenceRegistry shippedConferences() {
+        return shipped;
     }
 
+    /**
+     * The registry of a setup: the shipped entries (only recognised, not listed, without the
+     * built-in knowledge), then each registry file's entries, which add or replace by id.
+     *
+     * @throws IllegalArgumentException naming the file and field when a registry file is bad
+     */
+    ConferenceRegistry registry(Setup setup) {
+        ConferenceRegistry out = setup.builtin() ? shipped : new ConferenceRegistry(List.of(), builtin.conferences());
+        KnowledgeLoader parser = new KnowledgeLoader();
+        for (Path file : setup.registryFiles()) {
+            try {
+                List<Conference> entries =
+                        parser.parseConferences(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                out = out.with(entries);
+                log.info("Registered {} conferences from {}", entries.size(), file);
+            } catch (IOException | KnowledgeException e) {
+                throw new IllegalArgumentException("cannot read conferences " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
     /**
      * @throws IllegalArgumentException naming the folder or file when one cannot be used at all (a
      *     missing folder, an unreadable catalog); a single bad note inside a folder is only skipped
@@ -105,10 +125,26 @@ public final class LibraryLoader {
             passages.addAll(cutter.of(note, sources, Passage.Origin.CURATED, note.language()));
             notes.add(note.id());
         }
+        ConferenceRegistry registry = registry(setup);
         ConferenceFacts facts = new ConferenceFacts();
-        kb.conferences().forEach(c -> passages.addAll(facts.of(c)));
+        registry.all().forEach(c -> passages.addAll(facts.of(c)));
 
-        NotesFolder folders = new NotesFolder(new FrontMatter(), cutter, conferenceIdsByYear);
+        // Catalogs before notes: a catalog may register its conference, which notes then name.
+        CatalogReader reader = new CatalogReader(setup.catalogMaxBytes());
+        List<CatalogFile> files = new ArrayList<>();
+        for (Path file : setup.catalogs()) {
+            try {
+                CatalogReader.Read read = reader.load(file, registry);
+                files.add(read.file());
+                if (read.registered().isPresent()) {
+                    registry = registry.with(List.of(read.registered().get()));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        NotesFolder folders = new NotesFolder(new FrontMatter(), cutter, registry);
         for (Path folder : setup.notesFolders()) {
             if (!Files.isDirectory(folder)) {
                 throw new IllegalArgumentException("notes folder not found: " + folder);
@@ -118,23 +154,12 @@ public final class LibraryLoader {
             passages.addAll(read);
             log.info("Indexed {} passages from {}", read.size(), folder);
         }
-
-        // The shipped conferences, even with --no-builtin: a catalog's times are placed in their zones.
-        CatalogReader reader = new CatalogReader(builtin.conferences(), setup.catalogMaxBytes());
-        List<CatalogFile> files = new ArrayList<>();
-        for (Path file : setup.catalogs()) {
-            try {
-                files.add(reader.read(file));
-            } catch (IOException | UncheckedIOException e) {
-                throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
-            }
-        }
         TalkCatalog catalog = new TalkCatalog(files);
         List<Talk> talks = catalog.talks();
         passages.addAll(catalog.passages());
 
         PassageIndex index = PassageIndex.build(passages, analyzers);
         log.debug("Index ready: {} passages from {} notes, {} talks", index.size(), notes.size(), talks.size());
-        return new Library(index, kb.conferences(), catalog, glossary(setup), notes.size());
+        return new Library(index, registry, catalog, glossary(setup), notes.size());
     }
 }

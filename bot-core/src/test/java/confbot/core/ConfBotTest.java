@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ final class ConfBotTest {
 
     @Test
     void scheduleOfADayListsThatDaysTalks() throws IOException {
-        List<Talk> talks = new TsvCatalog(Map.of(2019, "kubecon-china-2019")).load(catalog2019);
+        List<Talk> talks = new TsvCatalog("kubecon-china-2019").load(catalog2019);
         List<Talk> day2 = talks.stream()
                 .filter(t -> t.date().filter(LocalDate.of(2019, 6, 25)::equals).isPresent())
                 .toList();

@@ -1,7 +1,6 @@
 package confbot.knowledge;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Everything the bot knows before any {@code --notes} folder: notes, conferences, glossary. */
 public record KnowledgeBase(List<Conference> conferences, List<Note> notes, Glossary glossary) {
@@ -13,9 +12,5 @@ public record KnowledgeBase(List<Conference> conferences, List<Note> notes, Glos
     /** No notes and no conferences, but the glossary: what {@code --no-builtin} starts from. */
     public KnowledgeBase withoutKnowledge() {
         return new KnowledgeBase(List.of(), List.of(), glossary);
-    }
-
-    public Optional<Conference> conference(int year) {
-        return conferences.stream().filter(c -> c.year() == year).findFirst();
     }
 }

@@ -151,13 +151,20 @@ public final class KnowledgeLoader {
     // ---- conferences -------------------------------------------------------------------------
 
     List<Conference> loadConferences(Path file) {
+        return parseConferences(file.getFileName().toString(), read(file));
+    }
+
+    /**
+     * Parses a conference registry ({@code conferences:} a list of entries), strictly: errors name
+     * the file, the entry and the field.
+     */
+    public List<Conference> parseConferences(String name, String content) {
         Object tree;
         try {
-            tree = yaml.readValue(read(file), Object.class);
+            tree = yaml.readValue(content, Object.class);
         } catch (JacksonException e) {
-            throw new KnowledgeException(file.getFileName() + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new KnowledgeException(name + ": not valid YAML: " + e.getOriginalMessage(), e);
         }
-        String name = file.getFileName().toString();
         if (!(tree instanceof Map<?, ?> top) || !(top.get("conferences") instanceof List<?> list)) {
             throw new KnowledgeException(name + ": expected a top-level 'conferences' list");
         }
@@ -179,6 +186,9 @@ public final class KnowledgeLoader {
 
     private static Conference conference(Fields f) {
         String id = f.required("id");
+        if (!ID.matcher(id).matches()) {
+            throw f.bad("id", "must be lowercase letters, digits and dashes: " + id);
+        }
         Fields in = f.in(id);
         LocalDate start = in.date("start", in.required("start"));
         LocalDate end = in.date("end", in.required("end"));
@@ -192,6 +202,7 @@ public final class KnowledgeLoader {
             throw in.bad("timezone", e.getMessage());
         }
         List<Conference.Day> days = new ArrayList<>();
+        Localized name = in.localized("name");
         for (Object d : in.list("days")) {
             Fields day = in.nested("days", d);
             LocalDate date = day.date("date", day.required("date"));
@@ -214,17 +225,23 @@ public final class KnowledgeLoader {
         }
         List<NoteSource> sources =
                 in.list("sources").stream().map(s -> source(in, s)).toList();
+        Localized none = new Localized("", "");
+        int year = in.optional("year").map(y -> in.positiveInt("year", y)).orElse(start.getYear());
+        if (year != start.getYear()) {
+            throw in.bad("year", year + " is not the year of start " + start);
+        }
         return new Conference(
                 id,
-                in.positiveInt("year", in.required("year")),
-                in.localized("name"),
-                in.localized("short"),
-                in.localized("city"),
-                in.localized("venue"),
+                year,
+                name,
+                in.has("short") ? in.localized("short") : name,
+                in.aliases("aliases"),
+                in.has("city") ? in.localized("city") : none,
+                in.has("venue") ? in.localized("venue") : none,
                 zone,
                 start,
                 end,
-                days,
+                days.isEmpty() ? Conference.everyDay(start, end) : days,
                 links,
                 sources);
     }
@@ -338,6 +355,29 @@ public final class KnowledgeLoader {
             }
             return new Localized(
                     m.get("en").toString().trim(), m.get("zh").toString().trim());
+        }
+
+        /** A list of names, or {@code {en: [...], zh: [...]}}: either way, every name in it. */
+        List<String> aliases(String key) {
+            Object v = map.get(key);
+            List<Object> raw = new ArrayList<>();
+            if (v instanceof Map<?, ?> m) {
+                for (Object lang : m.values()) {
+                    if (lang instanceof List<?> l) {
+                        raw.addAll(l);
+                    } else if (lang != null) {
+                        raw.add(lang);
+                    }
+                }
+            } else if (v instanceof List<?> l) {
+                raw.addAll(l);
+            } else if (v != null) {
+                throw bad(key, "must be a list of names, or en and zh lists");
+            }
+            return raw.stream()
+                    .map(o -> o.toString().strip())
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         LocalDate date(String key, String value) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Answers one question, or with none given, each line of standard input in order.",
-            "Example: confbot ask \"When and where was KubeCon China 2019?\""
+            "Example: confbot ask \"When and where was the conference?\""
         })
 final class AskCli implements Callable<Integer> {
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         name = "chat",
         mixinStandardHelpOptions = true,
         description = {
-            "An interactive prompt: type questions or slash commands (/help, /schedule 2019 2, /slides); /quit or Ctrl-D ends.",
+            "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.",
             "/good and /bad rate the last answer; /feedback shows the ratings. Answers and votes go to the state"
                     + " that `serve` keeps (--state)."
         })
@@ -73,8 +73,9 @@ final class ChatCli implements Callable<Integer> {
 
     private int converse(ConfBot bot) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("confbot — ask about KubeCon China 2018/2019. /help for commands, /good or /bad to rate the"
-                + " last answer, /quit to leave.");
+        String names = bot.profile().names(false);
+        out.println("confbot — ask about " + (names.isEmpty() ? "your notes" : names)
+                + ". /help for commands, /good or /bad to rate the last answer, /quit to leave.");
         // The terminal has no buttons: /good and /bad stand for 👍 and 👎 under the answer just shown.
         Optional<String> lastAnswer = Optional.empty();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -28,6 +28,13 @@ final class KnowledgeOptions {
     List<Path> catalogs = new ArrayList<>();
 
     @Option(
+            names = "--conferences",
+            paramLabel = "FILE",
+            description = "Add the conferences of a registry file (the format of the built-in conferences.yaml;"
+                    + " an entry replaces the one of the same id; repeatable).")
+    List<Path> conferences = new ArrayList<>();
+
+    @Option(
             names = "--catalog-max-mb",
             paramLabel = "MB",
             description = "Refuse a catalog larger than this many megabytes (default: 20).")
@@ -64,6 +71,11 @@ final class KnowledgeOptions {
                 throw new IllegalArgumentException("--glossary: no such file: " + file);
             }
         }
+        for (Path file : conferences) {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--conferences: no such file: " + file);
+            }
+        }
         if (noBuiltin && notes.isEmpty() && catalogs.isEmpty()) {
             throw new IllegalArgumentException(
                     "--no-builtin leaves nothing to answer from: add --notes DIR or --catalog FILE");
@@ -77,6 +89,7 @@ final class KnowledgeOptions {
                 catalogs,
                 !noGlossary,
                 glossaries,
+                conferences,
                 catalogMaxMb.map(mb -> mb * MEGABYTE).orElse(CatalogReader.DEFAULT_MAX_BYTES));
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         name = "confbot",
         mixinStandardHelpOptions = true,
         version = "confbot 0.1.0",
-        description = "Answers questions about KubeCon China 2018 and 2019 from notes, with sources.",
+        description = "Answers questions about the conferences of its registry from notes, with sources.",
         subcommands = {AskCli.class, ChatCli.class, EvalCli.class, ServeCli.class, FeedbackCli.class})
 public final class Main implements Runnable {
 

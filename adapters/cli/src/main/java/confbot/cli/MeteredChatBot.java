@@ -2,6 +2,7 @@ package confbot.cli;
 
 import confbot.core.ConfBot;
 import confbot.core.chat.AnswerVotes;
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Platform;
@@ -115,6 +116,11 @@ final class MeteredChatBot implements ChatBot, TopicSuggester, AnswerVotes {
     /** Where the adapters' own meters go. */
     MeterRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public BotProfile profile() {
+        return bot.profile();
     }
 
     @Override

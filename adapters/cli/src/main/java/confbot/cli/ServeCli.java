@@ -178,6 +178,9 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.catalogs.isEmpty()) {
             option(options, names, Settings.CATALOGS, join(knowledge.catalogs), "--catalog");
         }
+        if (!knowledge.conferences.isEmpty()) {
+            option(options, names, Settings.CONFERENCES, join(knowledge.conferences), "--conferences");
+        }
         knowledge.catalogMaxMb.ifPresent(
                 mb -> option(options, names, Settings.CATALOG_MAX_MB, String.valueOf(mb), "--catalog-max-mb"));
         if (knowledge.noBuiltin) {

@@ -197,11 +197,12 @@ record ServeSettings(
                 .map(v -> bool(env, Settings.BUILTIN_GLOSSARY, v))
                 .orElse(true);
         List<Path> glossaries = paths(env, Settings.GLOSSARIES, Files::isRegularFile, "no such file");
+        List<Path> conferences = paths(env, Settings.CONFERENCES, Files::isRegularFile, "no such file");
         long catalogMax = count(env, Settings.CATALOG_MAX_MB, 1).stream()
                 .mapToLong(mb -> mb * KnowledgeOptions.MEGABYTE)
                 .findFirst()
                 .orElse(CatalogReader.DEFAULT_MAX_BYTES);
-        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, catalogMax);
+        return new Setup(builtin, notes, catalogs, builtinGlossary, glossaries, conferences, catalogMax);
     }
 
     private static List<Path> paths(ServeEnvironment env, String name, Predicate<Path> exists, String missing) {

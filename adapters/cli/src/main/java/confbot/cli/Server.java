@@ -107,6 +107,8 @@ final class Server implements AutoCloseable {
             checkNotClosing();
             adapters = Optional.of(List.copyOf(created));
         }
+        // Menus and option choices name the registry's conferences: built again when a reload changes them.
+        bot.onProfileChange(profile -> created.forEach(adapter -> adapter.profileChanged(profile)));
         for (ChatAdapter adapter : created) {
             try {
                 adapter.start();

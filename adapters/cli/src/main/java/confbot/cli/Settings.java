@@ -43,6 +43,7 @@ final class Settings {
     static final String CATALOGS = "CONFBOT_CATALOGS";
     static final String CATALOG_MAX_MB = "CONFBOT_CATALOG_MAX_MB";
     static final String GLOSSARIES = "CONFBOT_GLOSSARIES";
+    static final String CONFERENCES = "CONFBOT_CONFERENCES";
     static final String BUILTIN_GLOSSARY = "CONFBOT_BUILTIN_GLOSSARY";
     static final String ADMINS_TELEGRAM = "CONFBOT_ADMINS_TELEGRAM";
     static final String ADMINS_DISCORD = "CONFBOT_ADMINS_DISCORD";
@@ -76,6 +77,7 @@ final class Settings {
             new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
             new Setting("knowledge.catalog_max_mb", CATALOG_MAX_MB, Type.INTEGER),
             new Setting("knowledge.glossaries", GLOSSARIES, Type.PATHS),
+            new Setting("knowledge.conferences", CONFERENCES, Type.PATHS),
             new Setting("knowledge.builtin_glossary", BUILTIN_GLOSSARY, Type.BOOLEAN),
             new Setting("admins.telegram", ADMINS_TELEGRAM, Type.IDS),
             new Setting("admins.discord", ADMINS_DISCORD, Type.IDS),

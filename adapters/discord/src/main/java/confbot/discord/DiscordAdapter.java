@@ -1,6 +1,7 @@
 package confbot.discord;
 
 import confbot.core.chat.AnswerVotes;
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.TopicSuggester;
@@ -185,6 +186,15 @@ public final class DiscordAdapter implements ChatAdapter {
     private int expectedShards() {
         List<Integer> ids = config.shardsToRun();
         return ids.isEmpty() ? shards.getShardsTotal() : ids.size();
+    }
+
+    /** The conference and day choices are the profile's: a reload that changed it registers them again. */
+    @Override
+    public void profileChanged(BotProfile profile) {
+        ShardManager current = shards;
+        if (current != null && !closed) {
+            current.getShardCache().forEach(listener::registerAgain);
+        }
     }
 
     @Override

@@ -27,9 +27,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.User;
@@ -124,9 +126,24 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    /** A bulk overwrite: the same list every start, so restarts change nothing. */
-    private static void register(CommandListUpdateAction update, String where) {
-        update.addCommands(SlashCommands.definitions())
+    /**
+     * The commands again, after a reload changed the conferences they offer: globally from shard 0,
+     * or in the one test server.
+     */
+    void registerAgain(JDA jda) {
+        if (guildId.isPresent()) {
+            Guild guild = jda.getGuildById(guildId.getAsLong());
+            if (guild != null) {
+                register(guild.updateCommands(), "in server " + guildId.getAsLong());
+            }
+        } else if (jda.getShardInfo().getShardId() == 0) {
+            register(jda.updateCommands(), "globally");
+        }
+    }
+
+    /** A bulk overwrite: the same list while the conferences stay, so restarts change nothing. */
+    private void register(CommandListUpdateAction update, String where) {
+        update.addCommands(SlashCommands.definitions(bot.profile()))
                 .queue(
                         commands -> log.info("Registered the slash commands {}", where),
                         failure -> log.error("Could not register the slash commands {}", where, failure));

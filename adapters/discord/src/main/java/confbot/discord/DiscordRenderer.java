@@ -47,7 +47,8 @@ final class DiscordRenderer {
 
     private static final Pattern HEADING = Pattern.compile("(?m)^(\\s*)(#{1,3}\\s|-#\\s)");
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(2018|2019)(?!\\d)");
+    /** A year in a source's title or address: the edition it is about, whichever the registry holds. */
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
 
     /**
      * The reply as messages, each a list of at most 10 embeds within 6000 characters together.

@@ -1,5 +1,6 @@
 package confbot.discord;
 
+import confbot.core.chat.BotProfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -26,7 +28,8 @@ import net.dv8tion.jda.api.interactions.commands.localization.ResourceBundleLoca
  *
  * <p>Names and descriptions are English; {@code commands_zh_CN.properties} localises them for
  * Discord clients set to Chinese, keyed the way JDA's {@link ResourceBundleLocalizationFunction}
- * looks them up ({@code ask.options.question.description}).
+ * looks them up ({@code ask.options.question.description}). What names a conference (the choices,
+ * the description of /ask) comes from the core's profile in both languages instead.
  */
 final class SlashCommands {
 
@@ -55,8 +58,15 @@ final class SlashCommands {
 
     private SlashCommands() {}
 
-    /** Every command, localised; registered in one bulk overwrite, so re-registering is idempotent. */
-    static List<SlashCommandData> definitions() {
+    /** Discord's limit on a description, and on the choices of one option. */
+    static final int MAX_DESCRIPTION = 100;
+
+    /**
+     * Every command, localised; registered in one bulk overwrite, so re-registering is idempotent.
+     * The conference and day choices, and the conferences named in descriptions, come from the
+     * core's profile: its registry, not this adapter, knows the editions.
+     */
+    static List<SlashCommandData> definitions(BotProfile profile) {
         LocalizationFunction zh = ResourceBundleLocalizationFunction.fromBundle(
                         ResourceBundle.getBundle(
                                 BUNDLE,
@@ -68,19 +78,18 @@ final class SlashCommands {
         Function<SlashCommandData, SlashCommandData> common = command -> command.setLocalizationFunction(zh)
                 // In servers and in the bot's DMs; the bot answers the same everywhere.
                 .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM);
+        boolean none = profile.conferences().isEmpty();
+        SlashCommandData ask = Commands.slash(
+                        ASK,
+                        clip(none ? "Ask a question about the notes" : "Ask a question about " + profile.names(false)))
+                .setDescriptionLocalization(
+                        DiscordLocale.CHINESE_CHINA, clip(none ? "提问关于笔记的问题" : "提问关于 " + profile.names(true) + " 的问题"))
+                .addOptions(new OptionData(OptionType.STRING, "question", "What you want to know", true)
+                        .setMaxLength(MAX_QUESTION_LENGTH));
         return List.of(
-                common.apply(Commands.slash(ASK, "Ask a question about KubeCon China 2018/2019")
-                        .addOptions(new OptionData(OptionType.STRING, "question", "What you want to know", true)
-                                .setMaxLength(MAX_QUESTION_LENGTH))),
+                common.apply(ask),
                 common.apply(Commands.slash(SCHEDULE, "The conference schedule, by day")
-                        .addOptions(
-                                new OptionData(OptionType.STRING, "conference", "Which conference")
-                                        .addChoice("KubeCon China 2018", "2018")
-                                        .addChoice("KubeCon China 2019", "2019"),
-                                new OptionData(OptionType.INTEGER, "day", "Which day of the conference")
-                                        .addChoice("Day 1", 1)
-                                        .addChoice("Day 2", 2)
-                                        .addChoice("Day 3", 3))),
+                        .addOptions(conferenceOption(profile), dayOption(profile))),
                 common.apply(Commands.slash(SLIDES, "Find the slides of a talk")
                         .addOptions(new OptionData(OptionType.STRING, TOPIC, "A talk title or topic", true, true))),
                 common.apply(Commands.slash(HELP, "What the bot can do and how to ask")),
@@ -97,6 +106,48 @@ final class SlashCommands {
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
                         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));
+    }
+
+    /**
+     * Which conference: a choice per conference of the profile (its command word as the value, its
+     * names in both languages), or free text when there are more than Discord shows.
+     */
+    private static OptionData conferenceOption(BotProfile profile) {
+        OptionData option = new OptionData(OptionType.STRING, "conference", "Which conference");
+        if (profile.conferences().size() <= OptionData.MAX_CHOICES) {
+            for (BotProfile.ConferenceEntry c : profile.conferences()) {
+                option.addChoices(new Command.Choice(clip(c.nameEn(), OptionData.MAX_CHOICE_NAME_LENGTH), c.command())
+                        .setNameLocalization(
+                                DiscordLocale.CHINESE_CHINA, clip(c.nameZh(), OptionData.MAX_CHOICE_NAME_LENGTH)));
+            }
+        }
+        return option;
+    }
+
+    /** Which day: 1 to the longest conference's day count, as choices while Discord allows them. */
+    private static OptionData dayOption(BotProfile profile) {
+        int days = profile.conferences().stream()
+                .mapToInt(c -> c.days().size())
+                .max()
+                .orElse(1);
+        OptionData option = new OptionData(OptionType.INTEGER, "day", "Which day of the conference");
+        if (days <= OptionData.MAX_CHOICES) {
+            for (int d = 1; d <= days; d++) {
+                option.addChoices(new Command.Choice("Day " + d, d)
+                        .setNameLocalization(DiscordLocale.CHINESE_CHINA, "第 " + d + " 天"));
+            }
+        } else {
+            option.setRequiredRange(1, days);
+        }
+        return option;
+    }
+
+    private static String clip(String text) {
+        return clip(text, MAX_DESCRIPTION);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Whether {@code name} is one of ours (a stale registration may still send others). */

@@ -2,6 +2,7 @@ package confbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import confbot.core.chat.BotProfile;
 import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
@@ -13,9 +14,24 @@ import org.junit.jupiter.api.Test;
 
 final class SlashCommandsTest {
 
+    /** Two conferences, as a core's registry would describe them. */
+    static final BotProfile PROFILE = new BotProfile(List.of(
+            new BotProfile.ConferenceEntry(
+                    "kubecon-china-2018",
+                    "2018",
+                    "KubeCon China 2018",
+                    "2018 KubeCon 中国",
+                    List.of("2018-11-13", "2018-11-14", "2018-11-15")),
+            new BotProfile.ConferenceEntry(
+                    "kubecon-china-2019",
+                    "2019",
+                    "KubeCon China 2019",
+                    "2019 KubeCon 中国",
+                    List.of("2019-06-24", "2019-06-25", "2019-06-26"))));
+
     @Test
     void definesTheSevenCommandsWithTheirOptions() {
-        List<SlashCommandData> commands = SlashCommands.definitions();
+        List<SlashCommandData> commands = SlashCommands.definitions(PROFILE);
 
         assertThat(commands)
                 .extracting(SlashCommandData::getName)
@@ -27,6 +43,9 @@ final class SlashCommandsTest {
         assertThat(commands.get(1).getOptions().get(0).getChoices())
                 .extracting(c -> c.getAsString())
                 .containsExactly("2018", "2019");
+        assertThat(commands.get(1).getOptions().get(1).getChoices())
+                .extracting(c -> c.getAsLong())
+                .containsExactly(1L, 2L, 3L);
         assertThat(commands.get(1).getOptions()).noneMatch(o -> o.isRequired());
         assertThat(commands.get(2).getOptions()).singleElement().satisfies(topic -> {
             assertThat(topic.isAutoComplete()).isTrue();
@@ -36,7 +55,7 @@ final class SlashCommandsTest {
 
     @Test
     void reloadIsShownOnlyToServerAdministratorsAndOnlyInServers() {
-        SlashCommandData reload = SlashCommands.definitions().get(5);
+        SlashCommandData reload = SlashCommands.definitions(PROFILE).get(5);
 
         assertThat(reload.getName()).isEqualTo("reload");
         assertThat(reload.getDefaultPermissions().getPermissionsRaw())
@@ -48,7 +67,7 @@ final class SlashCommandsTest {
 
     @Test
     void feedbackLikeReloadIsShownOnlyToServerAdministratorsAndOnlyInServers() {
-        SlashCommandData feedback = SlashCommands.definitions().get(6);
+        SlashCommandData feedback = SlashCommands.definitions(PROFILE).get(6);
 
         assertThat(feedback.getName()).isEqualTo("feedback");
         assertThat(feedback.getDefaultPermissions().getPermissionsRaw())
@@ -60,12 +79,12 @@ final class SlashCommandsTest {
     @Test
     void everyNameDescriptionAndChoiceIsLocalisedForChinese() {
         List<String> missing = new ArrayList<>();
-        for (SlashCommandData command : SlashCommands.definitions()) {
+        for (SlashCommandData command : SlashCommands.definitions(PROFILE)) {
             collectMissing(command.toData(), command.getName(), missing);
         }
 
         assertThat(missing).isEmpty();
-        DataObject ask = SlashCommands.definitions().get(0).toData();
+        DataObject ask = SlashCommands.definitions(PROFILE).get(0).toData();
         assertThat(ask.getObject("name_localizations").getString("zh-CN")).isEqualTo("提问");
     }
 

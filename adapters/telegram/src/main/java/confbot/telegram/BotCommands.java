@@ -1,5 +1,6 @@
 package confbot.telegram;
 
+import confbot.core.chat.BotProfile;
 import confbot.core.command.CommandParser;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,35 @@ final class BotCommands {
     /** One menu entry in both languages. */
     record Entry(String command, String english, String chinese) {}
 
-    static final List<Entry> MENU = List.of(
-            new Entry("ask", "Ask a question about KubeCon China 2018/2019", "提问：KubeCon China 2018/2019 的问题"),
-            new Entry("schedule", "Show the schedule: /schedule 2019 2", "查看日程：/schedule 2019 2"),
-            new Entry("slides", "Find the slides of a talk", "查找演讲的幻灯片"),
-            new Entry("help", "What I can answer, and how to ask", "我能回答什么，怎么提问"),
-            new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
+    /** Telegram's limit on a command's description. */
+    static final int MAX_DESCRIPTION = 256;
+
+    /**
+     * The menu, naming the conferences of the core's profile: the editions are the registry's, not
+     * this adapter's.
+     */
+    static List<Entry> menu(BotProfile profile) {
+        String en = profile.conferences().isEmpty() ? "the notes" : profile.names(false);
+        String zh = profile.conferences().isEmpty() ? "笔记里" : profile.names(true);
+        String example = profile.conferences().isEmpty()
+                ? "/schedule"
+                : "/schedule "
+                        + profile.conferences()
+                                .get(profile.conferences().size() - 1)
+                                .command() + " 2";
+        return List.of(
+                new Entry("ask", clip("Ask a question about " + en), clip("提问：关于 " + zh + " 的问题")),
+                new Entry("schedule", clip("Show the schedule: " + example), clip("查看日程：" + example)),
+                new Entry("slides", "Find the slides of a talk", "查找演讲的幻灯片"),
+                new Entry("help", "What I can answer, and how to ask", "我能回答什么，怎么提问"),
+                new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
+    }
+
+    private static String clip(String description) {
+        return description.length() <= MAX_DESCRIPTION
+                ? description
+                : description.substring(0, MAX_DESCRIPTION - 1) + "…";
+    }
 
     /**
      * Commands this bot answers in a group even without {@code @botname}: every name the core's
@@ -32,9 +56,9 @@ final class BotCommands {
 
     private BotCommands() {}
 
-    static List<BotCommand> menu(Locale language) {
+    static List<BotCommand> menu(Locale language, BotProfile profile) {
         boolean chinese = "zh".equals(language.getLanguage());
-        return MENU.stream()
+        return menu(profile).stream()
                 .map(e -> new BotCommand(e.command(), chinese ? e.chinese() : e.english()))
                 .toList();
     }

@@ -2,6 +2,7 @@ package confbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import confbot.core.chat.AnswerVotes;
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.VoteReceipt;
@@ -117,7 +118,9 @@ public final class TelegramAdapter implements ChatAdapter {
     private volatile boolean closed;
     private OkHttpClient callHttp;
     private OkHttpClient pollHttp;
-    private TelegramClient client;
+    /** Set by start(); read by profileChanged() on the reloading thread. */
+    private volatile TelegramClient client;
+
     private ScheduledExecutorService poller;
     private ScheduledExecutorService timer;
     private ExecutorService senders;
@@ -344,11 +347,23 @@ public final class TelegramAdapter implements ChatAdapter {
         return webhook.boundPort();
     }
 
+    /** The menu names the conferences: a reload that changed them sets it again. */
+    @Override
+    public void profileChanged(BotProfile profile) {
+        if (client != null) {
+            registerCommands(profile);
+        }
+    }
+
     private void registerCommands() {
+        registerCommands(bot.profile());
+    }
+
+    private void registerCommands(BotProfile profile) {
         // Failing to set the menu costs a convenience, not the bot; start anyway.
         for (Locale language : List.of(Locale.ENGLISH, Locale.CHINESE)) {
             SetMyCommands.SetMyCommandsBuilder<?, ?> menu =
-                    SetMyCommands.builder().commands(BotCommands.menu(language));
+                    SetMyCommands.builder().commands(BotCommands.menu(language, profile));
             if (language.equals(Locale.CHINESE)) {
                 menu.languageCode("zh");
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import confbot.core.chat.BotProfile;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.chat.Platform;
@@ -68,7 +69,9 @@ final class UpdateMapperTest {
     @Test
     void takesReloadInGroupsThoughItIsNotInTheMenu() {
         assertThat(text(mapper.map(groupMessage("/reload")))).contains("/reload");
-        assertThat(BotCommands.MENU).extracting(BotCommands.Entry::command).doesNotContain("reload");
+        assertThat(BotCommands.menu(BotProfile.empty()))
+                .extracting(BotCommands.Entry::command)
+                .doesNotContain("reload");
     }
 
     @Test

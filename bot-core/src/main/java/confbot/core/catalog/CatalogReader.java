@@ -1,17 +1,24 @@
 package confbot.core.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.knowledge.Conference;
+import confbot.knowledge.Localized;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * read whole into the index, so the cap is what keeps a heap of {@code -Xmx256m} safe), UTF-8
  * text, and at least one talk; each refusal is one {@link IllegalArgumentException} whose message
  * names the file and why. The parsers stream, so memory grows with the talks kept, not with the
- * file's size.
+ * file's size; the catalog's own metadata, which ties it to a conference of the registry, is read
+ * the same way before its talks.
  */
 public final class CatalogReader {
 
@@ -56,53 +64,59 @@ public final class CatalogReader {
         }
     }
 
-    private final TsvCatalog tsv;
-    private final IcsCatalog ics;
-    private final PretalxCatalog pretalx;
-    private final FrabXmlCatalog frabXml;
+    /** The conference of talks whose catalog names none and gives no dates. */
+    public static final String UNKNOWN = "unknown";
+
+    private final ObjectMapper json = new ObjectMapper();
     private final long maxBytes;
 
-    /** @param conferences whose ids and time zones the talks are placed in */
-    public CatalogReader(List<Conference> conferences) {
-        this(conferences, DEFAULT_MAX_BYTES);
+    /**
+     * A catalog read: its talks, all of one conference.
+     *
+     * @param file the talks and the schedule's own address, as {@link TalkCatalog} takes them
+     * @param conference the id of that conference
+     * @param registered the conference made from what the file says, when the registry had none
+     *     that its name or dates agree with; empty when it had one (or the file gave no dates)
+     */
+    public record Read(CatalogFile file, String conference, Optional<Conference> registered) {
+        public Read {
+            java.util.Objects.requireNonNull(file, "file");
+            java.util.Objects.requireNonNull(registered, "registered");
+        }
+
+        public List<Talk> talks() {
+            return file.talks();
+        }
+
+        /** The published schedule the file names, which a talk without a page of its own cites. */
+        public Optional<URI> address() {
+            return file.address();
+        }
     }
 
-    /**
-     * @param conferences whose ids and time zones the talks are placed in
-     * @param maxBytes the largest file read; a larger one is refused before it is opened
-     */
-    public CatalogReader(List<Conference> conferences, long maxBytes) {
+    /** With the default size cap. */
+    public CatalogReader() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest file read; a larger one is refused before it is opened */
+    public CatalogReader(long maxBytes) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("the catalog size cap must be positive, got " + maxBytes);
         }
-        Map<Integer, String> ids = conferences.stream().collect(Collectors.toMap(Conference::year, Conference::id));
-        ConferenceTimes times = new ConferenceTimes(conferences);
-        this.tsv = new TsvCatalog(ids);
-        this.ics = new IcsCatalog(times);
-        this.pretalx = new PretalxCatalog(times, new ObjectMapper());
-        this.frabXml = new FrabXmlCatalog(times);
         this.maxBytes = maxBytes;
     }
 
     /**
-     * The talks of {@code file}.
+     * Reads a catalog and ties it to its conference: the registry's entry that its own name or
+     * dates agree with, else a new one from what it says (its name, days and zone). Times are put
+     * on that conference's clock. Logs one INFO line with the count.
      *
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file when it is over the size cap, empty, not
      *     UTF-8, not of its format, or holds no talk
      */
-    public List<Talk> load(Path file) throws IOException {
-        return read(file).talks();
-    }
-
-    /**
-     * The talks of {@code file} and the schedule's address; logs one INFO line with the count.
-     *
-     * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException naming the file when it is over the size cap, empty, not
-     *     UTF-8, not of its format, or holds no talk
-     */
-    public CatalogFile read(Path file) throws IOException {
+    public Read load(Path file, ConferenceRegistry registry) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new IllegalArgumentException(
@@ -116,19 +130,107 @@ public final class CatalogReader {
         if (format != Format.FRAB_XML || !OTHER_ENCODING.matcher(head(file)).find()) {
             CatalogText.requireUtf8(file);
         }
+        CatalogMeta meta =
+                switch (format) {
+                    case TSV -> TsvCatalog.metadata(file);
+                    case ICALENDAR -> IcsCatalog.metadata(file);
+                    case SCHEDULE_JSON -> PretalxCatalog.metadata(file, json);
+                    case FRAB_XML -> FrabXmlCatalog.metadata(file);
+                };
+        Optional<Conference> known = Stream.concat(meta.title().stream(), meta.aliases().stream())
+                .map(name -> registry.catalogOf(Optional.of(name), meta.first(), meta.last()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> registry.catalogOf(Optional.empty(), meta.first(), meta.last()));
+        // A catalog without dates that names no known conference is of none we could list.
+        String id = known.map(Conference::id)
+                .orElseGet(() -> meta.first().isPresent() ? newId(meta, file, registry) : UNKNOWN);
+        ZoneId zone = known.map(Conference::timezone).or(meta::zone).orElse(ZoneOffset.UTC);
+        ConferenceTimes times = new ConferenceTimes(id, zone);
         CatalogFile read =
                 switch (format) {
-                    case TSV -> new CatalogFile(file, java.util.Optional.empty(), tsv.load(file));
-                    case ICALENDAR -> ics.load(file);
-                    case SCHEDULE_JSON -> pretalx.load(file);
-                    case FRAB_XML -> frabXml.load(file);
+                    case TSV -> new CatalogFile(file, Optional.empty(), new TsvCatalog(id).load(file));
+                    case ICALENDAR -> new IcsCatalog(times).load(file);
+                    case SCHEDULE_JSON -> new PretalxCatalog(times, json).load(file);
+                    case FRAB_XML -> new FrabXmlCatalog(times).load(file);
                 };
         if (read.talks().isEmpty()) {
             throw new IllegalArgumentException(
                     file + ": no talks in this " + format.label + " (expected " + format.expected + ")");
         }
         log.info("Loaded {} talks from {}", read.talks().size(), file);
-        return read;
+        if (known.isPresent()) {
+            log.debug("{}: talks of {}", file.getFileName(), id);
+            return new Read(read, id, Optional.empty());
+        }
+        Optional<Conference> fresh =
+                id.equals(UNKNOWN) ? Optional.empty() : register(id, meta, file, read.talks(), zone);
+        fresh.ifPresent(c -> log.info(
+                "{}: of no conference in the registry; registered {} ({} to {}, {})",
+                file.getFileName(),
+                c.id(),
+                c.start(),
+                c.end(),
+                c.timezone().getId()));
+        return new Read(read, id, fresh);
+    }
+
+    /** A conference from what the catalog says: its name, the days its talks are on, its zone. */
+    private static Optional<Conference> register(
+            String id, CatalogMeta meta, Path file, List<Talk> talks, ZoneId zone) {
+        List<LocalDate> dates = talks.stream().flatMap(t -> t.date().stream()).toList();
+        Optional<LocalDate> first =
+                dates.stream().min(Comparator.naturalOrder()).or(meta::first);
+        Optional<LocalDate> last = dates.stream().max(Comparator.naturalOrder()).or(meta::last);
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = meta.title().orElseGet(() -> stem(file));
+        Localized named = new Localized(name, name);
+        Localized none = new Localized("", "");
+        List<Conference.Link> links = meta.url().stream()
+                .map(u -> new Conference.Link(
+                        Conference.Link.Kind.SCHEDULE, new Localized("Schedule", "日程"), u, Optional.empty()))
+                .toList();
+        return Optional.of(new Conference(
+                id,
+                first.get().getYear(),
+                named,
+                named,
+                meta.aliases(),
+                none,
+                none,
+                zone,
+                first.get(),
+                last.get(),
+                Conference.everyDay(first.get(), last.get()),
+                links,
+                List.of()));
+    }
+
+    /** An id from the catalog's name (its year added when the name has none), unused so far. */
+    private static String newId(CatalogMeta meta, Path file, ConferenceRegistry registry) {
+        String name = meta.title().orElseGet(() -> stem(file));
+        String slug = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (slug.isEmpty()) {
+            slug = "catalog";
+        }
+        String year = meta.first().map(d -> Integer.toString(d.getYear())).orElse("");
+        if (!year.isEmpty() && !slug.contains(year)) {
+            slug = slug + "-" + year;
+        }
+        String id = slug;
+        for (int n = 2; registry.byId(id).isPresent(); n++) {
+            id = slug + "-" + n;
+        }
+        return id;
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
     /** The format of {@code file}, by its name or else its first characters. */

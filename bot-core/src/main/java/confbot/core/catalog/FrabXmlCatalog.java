@@ -46,10 +46,85 @@ final class FrabXmlCatalog {
 
     FrabXmlCatalog(ConferenceTimes times) {
         this.times = times;
-        this.factory = XMLInputFactory.newFactory();
+        this.factory = factory();
+    }
+
+    /** A StAX factory with DTDs and external entities off. */
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return factory;
+    }
+
+    /**
+     * What the schedule says about its conference, streamed as the talks are: {@code <title>},
+     * {@code <acronym>}, {@code <start>} and {@code <end>} (else its days' dates), {@code
+     * <time_zone_name>} (else the offset of its first event's {@code <date>}), and {@code <url>} or
+     * {@code <base_url>}.
+     *
+     * @throws IllegalArgumentException naming the file when it is not a frab schedule.xml
+     */
+    static CatalogMeta metadata(Path file) throws IOException {
+        Map<String, String> conference = new HashMap<>();
+        List<LocalDate> days = new ArrayList<>();
+        Optional<ZoneId> offset = Optional.empty();
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = factory().createXMLStreamReader(in);
+            try {
+                xml.nextTag();
+                if (!xml.getLocalName().equals("schedule")) {
+                    throw new IllegalArgumentException(file + ": not a frab schedule.xml (its root element is <"
+                            + xml.getLocalName() + ">, not <schedule>)");
+                }
+                while (xml.hasNext()) {
+                    if (xml.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    switch (xml.getLocalName()) {
+                        case "conference" -> fields(xml, conference);
+                        case "day" -> Optional.ofNullable(xml.getAttributeValue(null, "date"))
+                                .flatMap(d -> parse(file, "date", d, LocalDate::parse))
+                                .ifPresent(days::add);
+                        case "event" -> {
+                            Event event = event(xml, Optional.empty(), "");
+                            if (offset.isEmpty()) {
+                                offset = text(event.fields(), "date")
+                                        .flatMap(d -> parse(file, "date", d, OffsetDateTime::parse))
+                                        .map(OffsetDateTime::getOffset);
+                            }
+                        }
+                        default -> {
+                            // rooms, version, and what later exports add
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
+            throw new IllegalArgumentException(
+                    file + ": not a readable XML file (line " + line + "): " + firstLine(e.getMessage()), e);
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (String field : List.of("start", "end")) {
+            text(conference, field)
+                    .map(d -> d.length() > 10 ? d.substring(0, 10) : d)
+                    .flatMap(d -> parse(file, field, d, LocalDate::parse))
+                    .ifPresent(dates::add);
+        }
+        if (dates.size() < 2) {
+            dates.addAll(days);
+        }
+        Optional<ZoneId> named = text(conference, "time_zone_name").flatMap(FrabXmlCatalog::zone);
+        return CatalogMeta.spanning(
+                text(conference, "title"),
+                text(conference, "acronym").stream().toList(),
+                dates,
+                named.isPresent() ? named : offset,
+                text(conference, "url").or(() -> text(conference, "base_url")).flatMap(u -> uri(u, Optional.empty())));
     }
 
     /** One {@code <event>}'s fields, kept until the schedule's zone and base are known. */

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -291,6 +293,78 @@ final class IcsCatalog {
     private static Optional<String> text(Optional<? extends Property> property) {
         return property.map(Property::getValue).map(String::strip).filter(v -> !v.isEmpty());
     }
+
+    /**
+     * What the calendar says about itself, from a scan of its lines (no events built): {@code
+     * X-WR-CALNAME}, {@code X-WR-TIMEZONE} (else the first {@code TZID} of a start), and the dates
+     * of its events' starts.
+     */
+    static CatalogMeta metadata(Path file) throws IOException {
+        Header header = new Header();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            StringBuilder logical = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if ((line.startsWith(" ") || line.startsWith("\t")) && !logical.isEmpty()) {
+                    logical.append(line, 1, line.length()); // a folded continuation
+                } else {
+                    header.read(file, logical.toString());
+                    logical.setLength(0);
+                    logical.append(line.replace("\uFEFF", ""));
+                }
+            }
+            header.read(file, logical.toString());
+        }
+        return CatalogMeta.spanning(
+                header.name, List.of(), header.dates, header.zone.or(() -> header.firstTzid), header.url);
+    }
+
+    /** The calendar's own properties and its events' start dates, gathered a line at a time. */
+    private static final class Header {
+        Optional<String> name = Optional.empty();
+        Optional<ZoneId> zone = Optional.empty();
+        Optional<ZoneId> firstTzid = Optional.empty();
+        Optional<URI> url = Optional.empty();
+        final Set<LocalDate> dates = new java.util.TreeSet<>();
+        boolean inEvent;
+
+        void read(Path file, String line) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            String key = line.substring(0, colon).toUpperCase(java.util.Locale.ROOT);
+            String value = line.substring(colon + 1).strip();
+            if (key.equals("BEGIN") && value.equalsIgnoreCase("VEVENT")) {
+                inEvent = true;
+            } else if (key.equals("END") && value.equalsIgnoreCase("VEVENT")) {
+                inEvent = false;
+            } else if (!inEvent && key.equals("X-WR-CALNAME") && !value.isEmpty()) {
+                name = Optional.of(value.replace("\\,", ",").replace("\\;", ";"));
+            } else if (!inEvent && key.equals("X-WR-TIMEZONE")) {
+                zone = zone(value);
+            } else if (!inEvent && key.equals("URL")) {
+                url = http(file.getFileName().toString(), value);
+            } else if (inEvent && (key.equals("DTSTART") || key.startsWith("DTSTART;"))) {
+                if (value.length() >= 8) {
+                    try {
+                        dates.add(LocalDate.parse(value.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE));
+                    } catch (DateTimeException e) {
+                        // a bad start is reported when the events are read
+                    }
+                }
+                Matcher tzid = TZID.matcher(key);
+                if (firstTzid.isEmpty() && tzid.find()) {
+                    try {
+                        firstTzid = Optional.of(ZoneId.of(tzid.group(1).replace("\"", "")));
+                    } catch (DateTimeException e) {
+                        // a zone only the file defines: not one to show times in
+                    }
+                }
+            }
+        }
+    }
+
+    private static final Pattern TZID = Pattern.compile("TZID=([^;:]+)", Pattern.CASE_INSENSITIVE);
 
     private static Optional<ZoneId> zone(String id) {
         try {

@@ -75,7 +75,7 @@ final class PretalxCatalog {
      */
     CatalogFile load(Path file) throws IOException {
         try {
-            Head head = head(file);
+            Head head = head(file, json);
             if (!head.hasDays() && !head.hasEvents()) {
                 throw new IllegalArgumentException(
                         file + ": not a pretalx/frab schedule (no schedule.conference.days or schedule.events)");
@@ -83,7 +83,7 @@ final class PretalxCatalog {
             Optional<ZoneId> zone = head.zone();
             Optional<URI> base = head.base();
             List<Talk> talks = new ArrayList<>();
-            try (JsonParser p = parser(file)) {
+            try (JsonParser p = parser(file, json)) {
                 if (enter(p, "schedule")) {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String field = p.currentName();
@@ -118,7 +118,7 @@ final class PretalxCatalog {
         }
     }
 
-    private JsonParser parser(Path file) throws IOException {
+    private static JsonParser parser(Path file, ObjectMapper json) throws IOException {
         return json.getFactory().createParser(CatalogText.reader(file));
     }
 
@@ -139,12 +139,12 @@ final class PretalxCatalog {
     }
 
     /** The schedule's and the conference's own fields, without their days and events. */
-    private Head head(Path file) throws IOException {
+    private static Head head(Path file, ObjectMapper json) throws IOException {
         ObjectNode schedule = json.createObjectNode();
         ObjectNode conference = json.createObjectNode();
         boolean days = false;
         boolean events = false;
-        try (JsonParser p = parser(file)) {
+        try (JsonParser p = parser(file, json)) {
             if (enter(p, "schedule")) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.currentName();
@@ -307,6 +307,103 @@ final class PretalxCatalog {
                 slides.stream().distinct().toList(),
                 conference,
                 page));
+    }
+
+    /**
+     * What the schedule says about its conference: {@code title}, {@code acronym}, {@code start}
+     * and {@code end} (else its days' dates), {@code time_zone_name} (else the offset of its first
+     * talk's {@code date}), and {@code url} or {@code base_url}. Streamed like the talks: the
+     * conference's own fields as in {@link #load}, then one pass over the days for their dates and
+     * the first talk's offset.
+     *
+     * @throws IllegalArgumentException naming the file when it is not valid JSON
+     */
+    static CatalogMeta metadata(Path file, ObjectMapper json) throws IOException {
+        try {
+            ObjectNode conference = head(file, json).conference();
+            List<LocalDate> dates = new ArrayList<>();
+            for (String field : List.of("start", "end")) {
+                text(conference, field)
+                        .map(d -> d.length() > 10 ? d.substring(0, 10) : d)
+                        .flatMap(d -> parse(file, field, d, LocalDate::parse))
+                        .ifPresent(dates::add);
+            }
+            Optional<ZoneId> offset = daysAndOffset(file, json, dates);
+            Optional<ZoneId> named = text(conference, "time_zone_name").flatMap(PretalxCatalog::zone);
+            return CatalogMeta.spanning(
+                    text(conference, "title"),
+                    text(conference, "acronym").stream().toList(),
+                    dates,
+                    named.isPresent() ? named : offset,
+                    text(conference, "url")
+                            .or(() -> text(conference, "base_url"))
+                            .flatMap(u -> uri(u, Optional.empty())));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Adds the days' dates to {@code dates} (while it has fewer than two or no offset is known)
+     * and returns the offset of the first talk's {@code date}; each talk is read as a small tree
+     * only until that offset is found.
+     */
+    private static Optional<ZoneId> daysAndOffset(Path file, ObjectMapper json, List<LocalDate> dates)
+            throws IOException {
+        Optional<ZoneId> offset = Optional.empty();
+        try (JsonParser p = parser(file, json)) {
+            if (!enter(p, "schedule") || !enterField(p, "conference") || !enterField(p, "days")) {
+                return offset;
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                return offset;
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                boolean wanted = dates.size() < 2 || offset.isEmpty();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("date") && p.currentToken() == JsonToken.VALUE_STRING && wanted) {
+                        parse(file, "date", p.getText().strip(), LocalDate::parse)
+                                .ifPresent(dates::add);
+                    } else if (field.equals("rooms") && p.currentToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            p.nextToken();
+                            if (p.currentToken() != JsonToken.START_ARRAY) {
+                                p.skipChildren();
+                                continue;
+                            }
+                            while (p.nextToken() == JsonToken.START_OBJECT) {
+                                if (offset.isPresent()) {
+                                    p.skipChildren();
+                                    continue;
+                                }
+                                JsonNode talk = json.readTree(p);
+                                offset = text(talk, "date")
+                                        .flatMap(d -> parse(file, "date", d, OffsetDateTime::parse))
+                                        .map(OffsetDateTime::getOffset);
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        return offset;
+    }
+
+    /** Moves {@code p}, inside an object, to the value of {@code field}; false when it has none. */
+    private static boolean enterField(JsonParser p, String field) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (name.equals(field)) {
+                return true;
+            }
+            p.skipChildren();
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,7 @@
 package confbot.core.catalog;
 
 import confbot.core.chat.Source;
+import confbot.core.conference.Units;
 import confbot.core.ingest.Passage;
 import confbot.knowledge.Language;
 import java.net.URI;
@@ -9,9 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** All loaded talks, with the look-ups /schedule and /slides need. */
 public final class TalkCatalog {
@@ -49,9 +50,10 @@ public final class TalkCatalog {
         return talks.isEmpty();
     }
 
-    /** Talks on {@code date}, by start time then title. */
-    public List<Talk> on(LocalDate date) {
+    /** Talks of {@code conference} on {@code date}, by start time then title. */
+    public List<Talk> on(String conference, LocalDate date) {
         return talks.stream()
+                .filter(t -> t.conference().equals(conference))
                 .filter(t -> t.date().filter(date::equals).isPresent())
                 .sorted(Comparator.comparing(
                                 (Talk t) -> t.start().map(Object::toString).orElse("~"))
@@ -60,19 +62,20 @@ public final class TalkCatalog {
     }
 
     /**
-     * Talks whose title, speakers or organisations contain every word of {@code topic}
-     * (case-insensitive), talks with slides first.
+     * Talks whose title, speakers or organisations have a word starting with each word of {@code
+     * topic} (case-insensitive; "crd" finds "CRDs", "rust" never "Trust"), talks with slides first.
+     *
+     * @param conferences the conferences to look in; all when empty
      */
-    public List<Talk> find(String topic, Optional<String> conference) {
-        List<String> words = List.of(topic.toLowerCase(Locale.ROOT).split("\\s+"));
+    public List<Talk> find(String topic, Set<String> conferences) {
+        List<String> words = Units.of(topic);
         return talks.stream()
-                .filter(t -> conference.map(c -> c.equals(t.conference())).orElse(true))
-                .filter(t -> {
-                    String hay = (t.title() + " " + String.join(" ", t.speakers()) + " "
-                                    + String.join(" ", t.organizations()))
-                            .toLowerCase(Locale.ROOT);
-                    return words.stream().allMatch(hay::contains);
-                })
+                .filter(t -> conferences.isEmpty() || conferences.contains(t.conference()))
+                .filter(t -> !words.isEmpty()
+                        && Units.allStartWords(
+                                Units.of(t.title() + " " + String.join(" ", t.speakers()) + " "
+                                        + String.join(" ", t.organizations())),
+                                words))
                 .sorted(Comparator.comparing((Talk t) -> t.slides().isEmpty()).thenComparing(Talk::title))
                 .toList();
     }

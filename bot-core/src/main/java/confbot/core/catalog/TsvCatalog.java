@@ -29,10 +29,41 @@ public final class TsvCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(TsvCatalog.class);
 
-    private final Map<Integer, String> conferenceIdsByYear;
+    private final String conference;
 
-    public TsvCatalog(Map<Integer, String> conferenceIdsByYear) {
-        this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
+    /** @param conference the id of the conference the talks are of: one catalog, one conference */
+    public TsvCatalog(String conference) {
+        this.conference = conference;
+    }
+
+    /**
+     * What a TSV says about its conference, which is only its file name (the shared lists are
+     * named after it) and its dates.
+     */
+    static CatalogMeta metadata(Path file) throws IOException {
+        List<LocalDate> dates = new ArrayList<>();
+        // Line by line, as the talks are read: the whole file is never held.
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first != null) {
+                List<String> header = Arrays.stream(first.replace("\uFEFF", "").split("\t", -1))
+                        .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                        .toList();
+                int column = header.indexOf("date");
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    String[] cells = line.split("\t", -1);
+                    if (column >= 0 && column < cells.length && !cells[column].isBlank()) {
+                        try {
+                            dates.add(LocalDate.parse(cells[column].strip()));
+                        } catch (DateTimeParseException e) {
+                            // reported when the talks are read
+                        }
+                    }
+                }
+            }
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return CatalogMeta.spanning(Optional.of(name), List.of(), dates, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -59,7 +90,6 @@ public final class TsvCatalog {
         if (!columns.containsKey("title")) {
             throw new IllegalArgumentException(file + ": no 'title' column in the header line");
         }
-        String fallbackConference = guessFromName(file.getFileName().toString());
         List<Talk> talks = new ArrayList<>();
         int n = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -75,8 +105,6 @@ public final class TsvCatalog {
             }
             String where = file.getFileName() + ":" + (n + 1);
             Optional<LocalDate> date = parse(where, "date", cell.get("date"), LocalDate::parse);
-            String conference =
-                    date.map(d -> conferenceIdsByYear.get(d.getYear())).orElse(fallbackConference);
             talks.add(new Talk(
                     title,
                     split(cell.get("speakers"), ";"),
@@ -87,7 +115,7 @@ public final class TsvCatalog {
                     nonEmpty(cell.get("room")),
                     nonEmpty(cell.get("track")),
                     urls(where, cell.get("slides_file_or_url")),
-                    conference == null ? "unknown" : conference));
+                    conference));
         }
         return talks;
     }
@@ -95,15 +123,6 @@ public final class TsvCatalog {
     @FunctionalInterface
     private interface Cell {
         String get(String column);
-    }
-
-    private String guessFromName(String name) {
-        for (Map.Entry<Integer, String> e : conferenceIdsByYear.entrySet()) {
-            if (name.contains(String.valueOf(e.getKey()))) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 
     private static Optional<String> nonEmpty(String s) {

@@ -15,6 +15,12 @@ public interface ChatAdapter extends AutoCloseable {
     /** Whether the platform connection is up (for readiness checks). */
     boolean isConnected();
 
+    /**
+     * The core's profile changed (a reload brought other conferences): menus built from it should
+     * be built again. Called on the reloading thread; failures are the adapter's to log.
+     */
+    default void profileChanged(BotProfile profile) {}
+
     @Override
     void close();
 }

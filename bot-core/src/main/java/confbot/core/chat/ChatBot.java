@@ -10,4 +10,9 @@ public interface ChatBot {
 
     /** Answers one addressed message: a slash command or, failing that, a question. */
     Reply reply(Inbound message);
+
+    /** What the bot offers now (its conferences), for menus and option choices. */
+    default BotProfile profile() {
+        return BotProfile.empty();
+    }
 }

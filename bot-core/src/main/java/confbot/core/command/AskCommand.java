@@ -25,7 +25,7 @@ public final class AskCommand {
 
     /** The full answer with its decision features, for the CLI's --explain and the evaluation. */
     public Answer answer(String question, Library library) {
-        Retrieval retrieval = retriever.retrieve(question, library.index(), HITS);
+        Retrieval retrieval = retriever.retrieve(question, library.index(), library.registry(), HITS);
         return writer.write(retrieval, library.index());
     }
 

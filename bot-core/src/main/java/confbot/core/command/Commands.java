@@ -4,6 +4,8 @@ import confbot.core.Library;
 import confbot.core.answer.Answer;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
+import confbot.core.conference.ConferenceRegistry;
+import confbot.knowledge.Conference;
 import confbot.knowledge.Language;
 import java.util.List;
 import java.util.Locale;
@@ -40,15 +42,15 @@ public final class Commands {
         return switch (command.kind()) {
             case QUESTION -> question(command.argument(), lang, library);
             case ASK -> command.argument().isEmpty()
-                    ? usage(command, lang)
+                    ? usage(command, lang, library)
                     : question(command.argument(), lang, library);
             case SCHEDULE -> schedule.reply(command.argument(), lang, library);
             case SLIDES -> slides.reply(command.argument(), lang, library);
             case ABOUT -> about.reply(lang, library);
-            case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang), List.of());
+            case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang, library.registry()), List.of());
                 // ConfBot answers /reload and /feedback itself, as only it can check the sender;
                 // anything that reaches here has not been authorised, and reads like an unknown command.
-            case RELOAD, FEEDBACK, UNKNOWN -> usage(command, lang);
+            case RELOAD, FEEDBACK, UNKNOWN -> usage(command, lang, library);
         };
     }
 
@@ -67,8 +69,8 @@ public final class Commands {
         return ask.reply(text, library);
     }
 
-    private static Reply usage(Command command, Language lang) {
-        return new Reply(Reply.Kind.USAGE, Messages.usage(command.kind(), lang), List.of());
+    private static Reply usage(Command command, Language lang, Library library) {
+        return new Reply(Reply.Kind.USAGE, Messages.usage(command.kind(), lang, library.registry()), List.of());
     }
 
     /** The argument's language when it has words, else the user's interface language. */
@@ -80,6 +82,11 @@ public final class Commands {
             return Language.EN;
         }
         return message.locale().getLanguage().equals(Locale.CHINESE.getLanguage()) ? Language.ZH : Language.EN;
+    }
+
+    /** The word that names {@code c} in a command: its year when no other has it, else its id. */
+    public static String token(Conference c, ConferenceRegistry registry) {
+        return Messages.token(c, registry);
     }
 
     /** Failure text for when something breaks, in the user's language. */

@@ -1,6 +1,10 @@
 package confbot.core.command;
 
+import confbot.core.conference.ConferenceRegistry;
+import confbot.knowledge.Conference;
 import confbot.knowledge.Language;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Fixed texts of the bot, in both languages. */
 final class Messages {
@@ -12,40 +16,96 @@ final class Messages {
                 : "The notes don't cover that, and I won't guess. Try rephrasing, or send /help to see what I can answer.";
     }
 
-    static String help(Language lang) {
-        return lang == Language.ZH
-                ? """
-                我回答关于 KubeCon + CloudNativeCon China 2018 和 2019（上海）的问题，答案来自参会笔记，并附上出处。
-
-                直接提问即可，中英文都行，例如：“蚂蚁金服在大会上宣布了什么？”
-                /ask <问题> — 提问
-                /schedule [2018|2019] [天] — 每天的日程，例如 /schedule 2019 2
-                /slides [主题] — 幻灯片在哪里下载，例如 /slides crd
-                /about — 关于这个机器人和它的资料来源
-                /help — 显示本帮助"""
-                : """
-                I answer questions about KubeCon + CloudNativeCon China 2018 and 2019 (Shanghai) from attendees' notes, with sources.
-
-                Just ask, in English or Chinese, e.g. "What did Ant Financial announce?"
-                /ask <question> — ask a question
-                /schedule [2018|2019] [day] — what happened each day, e.g. /schedule 2019 2
-                /slides [topic] — where to get the slides, e.g. /slides crd
-                /about — what this bot is and where its knowledge comes from
-                /help — this help""";
+    /**
+     * The command list, naming the registry's conferences and taking its examples from them: no
+     * edition is written here.
+     */
+    static String help(Language lang, ConferenceRegistry registry) {
+        String example = example(registry);
+        String dayExample = example.isEmpty() ? "1" : example + " 2";
+        if (lang == Language.ZH) {
+            return (registry.isEmpty()
+                            ? "我根据加载的笔记回答问题，并附上出处。"
+                            : "我回答关于" + names(registry, lang) + "的问题，答案来自参会笔记，并附上出处。")
+                    + "\n\n直接提问即可，中英文都行。\n"
+                    + "/ask <问题> — 提问\n"
+                    + "/schedule [大会] [天] — 每天的日程（大会可以是年份、名称或城市，天可以是第几天、日期或星期），例如 /schedule "
+                    + dayExample + "\n"
+                    + "/slides [大会] [主题] — 幻灯片在哪里下载，例如 /slides crd\n"
+                    + "/about — 关于这个机器人和它的资料来源\n"
+                    + "/help — 显示本帮助";
+        }
+        return (registry.isEmpty()
+                        ? "I answer questions from the notes I was given, with sources."
+                        : "I answer questions about " + names(registry, lang) + " from attendees' notes, with sources.")
+                + "\n\nJust ask, in English or Chinese.\n"
+                + "/ask <question> — ask a question\n"
+                + "/schedule [conference] [day] — what happened each day (a conference by year, name or city; a day by number, date or weekday), e.g. /schedule "
+                + dayExample + "\n"
+                + "/slides [conference] [topic] — where to get the slides, e.g. /slides crd\n"
+                + "/about — what this bot is and where its knowledge comes from\n"
+                + "/help — this help";
     }
 
-    static String usage(Command.Kind kind, Language lang) {
+    static String usage(Command.Kind kind, Language lang, ConferenceRegistry registry) {
         boolean zh = lang == Language.ZH;
+        String example = example(registry);
+        String first = registry.all().stream()
+                .findFirst()
+                .map(c -> c.shortName().in(lang))
+                .orElse("");
         return switch (kind) {
             case ASK -> zh
-                    ? "用法：/ask <问题>，例如 /ask 2019 年大会在哪里举办？"
-                    : "Usage: /ask <question>, e.g. /ask Where was KubeCon China 2019 held?";
-            case SCHEDULE -> zh
-                    ? "用法：/schedule [2018|2019] [第几天 1-3]，例如 /schedule 2019 2"
-                    : "Usage: /schedule [2018|2019] [day 1-3], e.g. /schedule 2019 2";
-            case SLIDES -> zh ? "用法：/slides [主题]，例如 /slides kata" : "Usage: /slides [topic], e.g. /slides kata";
+                    ? "用法：/ask <问题>，例如 /ask " + (first.isEmpty() ? "大会在哪里举办？" : first + " 在哪里举办？")
+                    : "Usage: /ask <question>, e.g. /ask Where was " + (first.isEmpty() ? "the conference" : first)
+                            + " held?";
+            case SCHEDULE -> (zh
+                            ? "用法：/schedule [大会] [第几天、日期或星期]，例如 /schedule " + (example.isEmpty() ? "1" : example + " 2")
+                            : "Usage: /schedule [conference] [day, date or weekday], e.g. /schedule "
+                                    + (example.isEmpty() ? "1" : example + " 2"))
+                    + choices(registry, lang);
+            case SLIDES -> zh
+                    ? "用法：/slides [大会] [主题]，例如 /slides kata"
+                    : "Usage: /slides [conference] [topic], e.g. /slides kata";
             default -> zh ? "没有这个命令。发送 /help 查看可用命令。" : "I don't know that command. Send /help for the list.";
         };
+    }
+
+    /** " (conferences: 2018 = KubeCon China 2018, 3 days; …)": what a conference argument may be, on the same line. */
+    static String choices(ConferenceRegistry registry, Language lang) {
+        if (registry.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(lang == Language.ZH ? "（大会：" : " (conferences: ");
+        List<String> each = new ArrayList<>();
+        for (Conference c : registry.all()) {
+            each.add(token(c, registry) + " = " + c.shortName().in(lang) + ", "
+                    + c.days().size() + (lang == Language.ZH ? " 天" : c.days().size() == 1 ? " day" : " days"));
+        }
+        return out.append(String.join(lang == Language.ZH ? "；" : "; ", each))
+                .append(lang == Language.ZH ? "）" : ")")
+                .toString();
+    }
+
+    /**
+     * The shortest word that names {@code c} in a command: its year when no other listed
+     * conference has that year, else its id.
+     */
+    static String token(Conference c, ConferenceRegistry registry) {
+        long sameYear =
+                registry.all().stream().filter(o -> o.year() == c.year()).count();
+        return sameYear == 1 ? Integer.toString(c.year()) : c.id();
+    }
+
+    /** The last listed conference's token: the newest edition is the likeliest to be asked about. */
+    private static String example(ConferenceRegistry registry) {
+        List<Conference> all = registry.all();
+        return all.isEmpty() ? "" : token(all.get(all.size() - 1), registry);
+    }
+
+    private static String names(ConferenceRegistry registry, Language lang) {
+        List<String> names = registry.all().stream().map(c -> c.name().in(lang)).toList();
+        return lang == Language.ZH ? " " + String.join("、", names) + " " : String.join(", ", names);
     }
 
     static String tooLong(Language lang) {

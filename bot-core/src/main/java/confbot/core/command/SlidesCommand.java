@@ -4,42 +4,56 @@ import confbot.core.Library;
 import confbot.core.catalog.Talk;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Source;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.knowledge.Conference;
 import confbot.knowledge.Language;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * /slides [topic]: where each conference's slides are (official site, collections, extraction
- * code); with a topic, the matching talks' own decks from the loaded catalogs.
+ * /slides [conference] [topic]: where each conference's slides are (official site, collections,
+ * extraction code); with a topic, the matching talks' own decks from the loaded catalogs, found by
+ * word, with each talk's day and time in its conference's zone. The conference, first or last, is
+ * anything the registry resolves (a year, an id, a name, an alias).
  */
 final class SlidesCommand {
 
     static final int MAX_TALKS = 8;
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(?:20)?(18|19)(?![0-9])");
 
     Reply reply(String argument, Language lang, Library library) {
-        String topic = argument.strip();
-        Optional<Integer> year = Optional.empty();
-        Matcher y = YEAR.matcher(topic);
-        if (y.find()) {
-            year = Optional.of(2000 + Integer.parseInt(y.group(1)));
-            topic = (topic.substring(0, y.start()) + topic.substring(y.end())).strip();
+        ConferenceRegistry registry = library.registry();
+        if (argument.strip().length() > 100) {
+            return new Reply(Reply.Kind.USAGE, Messages.usage(Command.Kind.SLIDES, lang, registry), List.of());
         }
-        List<Conference> conferences =
-                year.flatMap(library::conference).map(List::of).orElse(library.conferences());
+        List<String> words = List.of(argument.strip().split("\\s+"));
+        List<Conference> named = List.of();
+        String topic = argument.strip();
+        // The longest leading, else trailing, words that name a conference.
+        for (int k = words.size(); k >= 1 && named.isEmpty() && !topic.isEmpty(); k--) {
+            List<Conference> head = registry.resolve(String.join(" ", words.subList(0, k)));
+            List<Conference> tail = registry.resolve(String.join(" ", words.subList(words.size() - k, words.size())));
+            if (!head.isEmpty()) {
+                named = head;
+                topic = String.join(" ", words.subList(k, words.size()));
+            } else if (!tail.isEmpty()) {
+                named = tail;
+                topic = String.join(" ", words.subList(0, words.size() - k));
+            }
+        }
+        topic = topic.strip();
+        List<Conference> conferences = named.isEmpty() ? registry.all() : named;
         if (topic.isEmpty()) {
             return collections(conferences, lang, "");
         }
         if (topic.length() > 100) {
-            return new Reply(Reply.Kind.USAGE, Messages.usage(Command.Kind.SLIDES, lang), List.of());
+            return new Reply(Reply.Kind.USAGE, Messages.usage(Command.Kind.SLIDES, lang, registry), List.of());
         }
-        Optional<String> conferenceId = year.flatMap(library::conference).map(Conference::id);
-        List<Talk> talks = library.catalog().find(topic, conferenceId);
+        Set<String> ids = named.stream().map(Conference::id).collect(Collectors.toSet());
+        List<Talk> talks = library.catalog().find(topic, ids);
         if (talks.isEmpty()) {
             String miss = library.catalog().isEmpty()
                     ? (lang == Language.ZH
@@ -57,7 +71,7 @@ final class SlidesCommand {
             out.append("\n• ")
                     .append(t.line())
                     .append(" [")
-                    .append(t.conference().replaceAll("\\D", ""))
+                    .append(where(t, registry, lang))
                     .append(']');
             if (t.slides().isEmpty()) {
                 out.append(lang == Language.ZH ? " — 没有找到幻灯片" : " — no slides found");
@@ -75,6 +89,18 @@ final class SlidesCommand {
                                     : "… " + talks.size() + " in all; narrow the topic to see the rest.");
         }
         return new Reply(Reply.Kind.LISTING, out.toString(), sources);
+    }
+
+    /** "KubeCon China 2019, 2019-06-25 10:30 Asia/Shanghai": its conference, day and time, zone named. */
+    private static String where(Talk t, ConferenceRegistry registry, Language lang) {
+        Optional<Conference> c = registry.byId(t.conference());
+        StringBuilder out = new StringBuilder(c.map(x -> x.shortName().in(lang)).orElse(t.conference()));
+        t.date().ifPresent(d -> out.append(", ").append(d));
+        t.start().ifPresent(s -> out.append(' ')
+                .append(s)
+                .append(' ')
+                .append(c.map(x -> x.timezone().getId()).orElse("")));
+        return out.toString().strip();
     }
 
     private static Reply collections(List<Conference> conferences, Language lang, String lead) {

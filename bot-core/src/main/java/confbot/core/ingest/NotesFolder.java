@@ -1,6 +1,8 @@
 package confbot.core.ingest;
 
 import confbot.core.chat.Source;
+import confbot.core.conference.ConferenceRegistry;
+import confbot.knowledge.Conference;
 import confbot.knowledge.FrontMatter;
 import confbot.knowledge.Language;
 import confbot.knowledge.Note;
@@ -20,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,20 +35,20 @@ import org.slf4j.LoggerFactory;
 public final class NotesFolder {
 
     private static final Logger log = LoggerFactory.getLogger(NotesFolder.class);
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(2018|2019)(?![0-9])");
     private static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private final FrontMatter frontMatter;
     private final Passages passages;
-    private final Map<Integer, String> conferenceIdsByYear;
+    private final ConferenceRegistry conferences;
 
     /**
-     * @param conferenceIdsByYear conference ids to guess from years mentioned in a note
+     * @param conferences the registry a note's conference is found in: by its front matter, else
+     *     by the names, aliases and years its title, path and text mention
      */
-    public NotesFolder(FrontMatter frontMatter, Passages passages, Map<Integer, String> conferenceIdsByYear) {
+    public NotesFolder(FrontMatter frontMatter, Passages passages, ConferenceRegistry conferences) {
         this.frontMatter = frontMatter;
         this.passages = passages;
-        this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
+        this.conferences = conferences;
     }
 
     /** All passages of all readable files under {@code root}, in a stable (sorted) file order. */
@@ -147,7 +148,8 @@ public final class NotesFolder {
         String title =
                 parsed.text("title").orElseGet(() -> firstHeading(parsed.body()).orElse(relative));
         Optional<LocalDate> date = parsed.text("date").flatMap(NotesFolder::date);
-        String conference = guessConference(title + " " + relative + " " + parsed.body());
+        String conference = declaredConference(parsed)
+                .orElseGet(() -> guessConference(title + " " + relative + " " + parsed.body()));
         StringBuilder lead = new StringBuilder();
         for (String key : FACT_FIELDS) {
             String value = values(parsed.fields().get(key));
@@ -233,20 +235,27 @@ public final class NotesFolder {
         }
     }
 
-    /** The conference whose year the note mentions most, or null when it mentions none. */
-    String guessConference(String text) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        Matcher m = YEAR.matcher(text);
-        while (m.find()) {
-            String id = conferenceIdsByYear.get(Integer.parseInt(m.group(1)));
-            if (id != null) {
-                counts.merge(id, 1, Integer::sum);
+    /**
+     * The conference the front matter names ({@code conference}, else {@code event}): an id, a
+     * name or an alias of one registry entry.
+     */
+    private Optional<String> declaredConference(FrontMatter.Parsed parsed) {
+        for (String key : List.of("conference", "event")) {
+            Optional<String> named = parsed.text(key)
+                    .map(conferences::resolve)
+                    .filter(found -> found.size() == 1)
+                    .map(found -> found.get(0).id())
+                    .or(() -> parsed.text(key).flatMap(conferences::byId).map(Conference::id));
+            if (named.isPresent()) {
+                return named;
             }
         }
-        return counts.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
+        return Optional.empty();
+    }
+
+    /** The conference the note mentions most (names, aliases, years), or null when it mentions none. */
+    String guessConference(String text) {
+        return conferences.mostMentioned(text).map(Conference::id).orElse(null);
     }
 
     /**

@@ -1,9 +1,11 @@
 package confbot.core.retrieve;
 
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
 import confbot.core.index.Fields;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Text;
+import confbot.knowledge.Conference;
 import confbot.knowledge.Language;
 import confbot.knowledge.Lexicon;
 import java.util.ArrayList;
@@ -80,7 +82,8 @@ public final class QueryBuilder {
     private final GlossaryMatcher glossary;
     private final Supplier<Lexicon> lexicon;
     private final WordTagger tagger;
-    private final Map<Integer, String> conferenceIdsByYear;
+    /** The conferences a question may name, when the caller passes none (tests, benchmarks). */
+    private final ConferenceRegistry conferences;
 
     /** Terms of {@code question-words.txt}: a question's phrasing, never what it asks about. */
     private final Set<String> phrasing;
@@ -89,8 +92,8 @@ public final class QueryBuilder {
     /** {@code asks-number.txt}: phrasings that ask for a number. */
     private final Pattern asksNumber;
 
-    public QueryBuilder(Analyzers analyzers, GlossaryMatcher glossary, Map<Integer, String> conferenceIdsByYear) {
-        this(analyzers, glossary, Lexicon.none(), conferenceIdsByYear);
+    public QueryBuilder(Analyzers analyzers, GlossaryMatcher glossary, ConferenceRegistry conferences) {
+        this(analyzers, glossary, Lexicon.none(), conferences);
     }
 
     /**
@@ -98,8 +101,8 @@ public final class QueryBuilder {
      *     concept of the word and its translations, so it reaches notes in the other language
      */
     public QueryBuilder(
-            Analyzers analyzers, GlossaryMatcher glossary, Lexicon lexicon, Map<Integer, String> conferenceIdsByYear) {
-        this(analyzers, glossary, lexicon, WordTagger.none(), conferenceIdsByYear);
+            Analyzers analyzers, GlossaryMatcher glossary, Lexicon lexicon, ConferenceRegistry conferences) {
+        this(analyzers, glossary, lexicon, WordTagger.none(), conferences);
     }
 
     /**
@@ -114,8 +117,8 @@ public final class QueryBuilder {
             GlossaryMatcher glossary,
             Lexicon lexicon,
             WordTagger tagger,
-            Map<Integer, String> conferenceIdsByYear) {
-        this(analyzers, glossary, () -> lexicon, tagger, conferenceIdsByYear);
+            ConferenceRegistry conferences) {
+        this(analyzers, glossary, () -> lexicon, tagger, conferences);
     }
 
     /**
@@ -127,7 +130,7 @@ public final class QueryBuilder {
             GlossaryMatcher glossary,
             Supplier<Lexicon> lexicon,
             WordTagger tagger,
-            Map<Integer, String> conferenceIdsByYear) {
+            ConferenceRegistry conferences) {
         this.tagger = tagger;
         this.lexicon = lexicon;
         this.analyzers = analyzers;
@@ -135,13 +138,26 @@ public final class QueryBuilder {
         this.phrasingWords = lines("/confbot/core/question-words.txt");
         this.asksNumber = anyOf(lines("/confbot/core/asks-number.txt"));
         this.glossary = glossary;
-        this.conferenceIdsByYear = Map.copyOf(conferenceIdsByYear);
+        this.conferences = conferences;
     }
 
     public QueryPlan plan(String question, PassageIndex index) {
+        return plan(question, index, conferences);
+    }
+
+    /** The registry given with the constructor, for callers that pass none. */
+    public ConferenceRegistry conferences() {
+        return conferences;
+    }
+
+    /**
+     * @param conferences the registry of the knowledge searched: the conference a question names
+     *     (by name, alias, city or year) is looked up there
+     */
+    public QueryPlan plan(String question, PassageIndex index, ConferenceRegistry conferences) {
         String normalized = Text.normalize(question).toLowerCase(Locale.ROOT);
         Language language = Language.detect(normalized);
-        Optional<String> conference = conference(normalized);
+        Optional<String> conference = conferences.asked(normalized).map(Conference::id);
 
         Map<String, List<Concept.Variant>> concepts = new LinkedHashMap<>();
         Set<String> required = new HashSet<>();
@@ -178,7 +194,7 @@ public final class QueryBuilder {
         }
         // Years of known conferences become the conference hint; any other year is a name.
         String remaining = YEAR.matcher(rest)
-                .replaceAll(y -> conferenceIdsByYear.containsKey(Integer.parseInt(y.group(1))) ? "    " : y.group());
+                .replaceAll(y -> conferences.hasYear(Integer.parseInt(y.group(1))) ? "    " : y.group());
         String original = Text.normalize(question);
         List<WordTagger.Word> tagged = tagger.tag(remaining);
         Lexicon lexicon = this.lexicon.get();
@@ -383,21 +399,6 @@ public final class QueryBuilder {
                     default -> 0;
                 };
         return day == 0 ? OptionalInt.empty() : OptionalInt.of(day);
-    }
-
-    private Optional<String> conference(String normalized) {
-        Matcher m = YEAR.matcher(normalized);
-        String found = null;
-        while (m.find()) {
-            String id = conferenceIdsByYear.get(Integer.parseInt(m.group(1)));
-            if (id != null) {
-                if (found != null && !found.equals(id)) {
-                    return Optional.empty(); // names both years: no preference
-                }
-                found = id;
-            }
-        }
-        return Optional.ofNullable(found);
     }
 
     private Optional<Concept.Variant> variant(String form) {

@@ -2,6 +2,7 @@ package confbot.core.retrieve;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
 import confbot.core.index.Fields;
 import confbot.core.index.PassageIndex;
@@ -44,7 +45,12 @@ public final class Retriever {
     }
 
     public Retrieval retrieve(String question, PassageIndex index, int n) {
-        QueryPlan plan = queries.plan(question, index);
+        return retrieve(question, index, queries.conferences(), n);
+    }
+
+    /** @param conferences the registry of the knowledge searched, where the question's conference is found */
+    public Retrieval retrieve(String question, PassageIndex index, ConferenceRegistry conferences, int n) {
+        QueryPlan plan = queries.plan(question, index, conferences);
         List<Hit> found = new ArrayList<>();
         for (PassageIndex.ScoredPassage sp :
                 index.search(plan.recall(), plan.query(), Math.max(n * 2, SCOPE_CANDIDATES))) {

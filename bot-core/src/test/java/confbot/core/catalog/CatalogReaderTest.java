@@ -3,6 +3,7 @@ package confbot.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The three catalog formats, read through the one reader that picks among them. */
 final class CatalogReaderTest {
 
-    private final CatalogReader reader = new CatalogReader(Fixtures.knowledge().conferences());
+    private final CatalogReader reader = new CatalogReader();
+    private final ConferenceRegistry registry =
+            ConferenceRegistry.of(Fixtures.knowledge().conferences());
+
+    private List<Talk> load(Path file) throws IOException {
+        return reader.load(file, registry).talks();
+    }
 
     @TempDir
     Path temp;
@@ -43,7 +50,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsAnIcalendarExportWithUtcTimesOnShanghaiClock() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2019-sched.ics"));
+        List<Talk> talks = load(resource("kubecon-china-2019-sched.ics"));
 
         assertThat(talks).hasSize(3);
         Talk tidewater = titled(talks, "Tidal Scheduling with Tidewater");
@@ -63,7 +70,7 @@ final class CatalogReaderTest {
 
     @Test
     void keepsTzidTimesAndMovesLateUtcEventsToTheNextLocalDay() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2019-sched.ics"));
+        List<Talk> talks = load(resource("kubecon-china-2019-sched.ics"));
 
         Talk lantern = titled(talks, "Lanterns over the Huangpu: a community evening");
         assertThat(lantern.start()).contains(LocalTime.of(14, 30));
@@ -78,7 +85,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsAPretalxScheduleJson() throws IOException {
-        List<Talk> talks = reader.load(resource("kubecon-china-2018-schedule.json"));
+        List<Talk> talks = load(resource("kubecon-china-2018-schedule.json"));
 
         assertThat(talks)
                 .extracting(Talk::title)
@@ -108,7 +115,7 @@ final class CatalogReaderTest {
 
     @Test
     void readsALocalPretalxStartInTheScheduleTimeZone() throws IOException {
-        Talk closing = titled(reader.load(resource("kubecon-china-2018-schedule.json")), "Closing keynote");
+        Talk closing = titled(load(resource("kubecon-china-2018-schedule.json")), "Closing keynote");
 
         assertThat(closing.date()).contains(LocalDate.of(2018, 11, 15));
         assertThat(closing.start()).contains(LocalTime.of(9, 15));
@@ -122,15 +129,53 @@ final class CatalogReaderTest {
         for (int year : List.of(2018, 2019)) {
             Path tsv = Fixtures.shared().resolve("data/kubecon-china-" + year + "-talks.tsv");
 
-            List<Talk> talks = reader.load(tsv);
+            List<Talk> talks = load(tsv);
 
             assertThat(talks)
                     .as(tsv.toString())
                     .isNotEmpty()
-                    .isEqualTo(new TsvCatalog(java.util.Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019"))
-                            .load(tsv));
+                    .isEqualTo(new TsvCatalog("kubecon-china-" + year).load(tsv));
             assertThat(talks).allSatisfy(t -> assertThat(t.page()).isEmpty());
         }
+    }
+
+    @Test
+    void aCatalogOfAnotherConferenceIsRegisteredUnderItsOwnNameDaysAndZone() throws IOException {
+        // Real frab exports held in 2019 and 2018: their year is KubeCon China's, their dates and names are not.
+        record Case(String file, String id, String zone, LocalDate first) {}
+        for (Case c : List.of(
+                new Case(
+                        "frab-camp2019.json",
+                        "chaos-communication-camp-2019",
+                        "Europe/Berlin",
+                        LocalDate.of(2019, 8, 21)),
+                new Case(
+                        "frab-35c3-2018.json",
+                        "35th-chaos-communication-congress-2018",
+                        "+01:00",
+                        LocalDate.of(2018, 12, 27)))) {
+            CatalogReader.Read read = reader.load(Fixtures.shared().resolve("catalogs/" + c.file()), registry);
+
+            assertThat(read.conference()).as(c.file()).isEqualTo(c.id());
+            assertThat(read.talks()).isNotEmpty().allSatisfy(t -> assertThat(t.conference())
+                    .isEqualTo(c.id()));
+            assertThat(read.registered()).hasValueSatisfying(conference -> {
+                assertThat(conference.timezone().getId()).isEqualTo(c.zone());
+                assertThat(conference.start()).isEqualTo(c.first());
+                assertThat(conference.days()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aCatalogOfAKnownConferenceIsItsOwnByNameOrDates() throws IOException {
+        CatalogReader.Read byName = reader.load(resource("kubecon-china-2018-schedule.json"), registry);
+        CatalogReader.Read byDates = reader.load(resource("kubecon-china-2019-sched.ics"), registry);
+
+        assertThat(byName.conference()).isEqualTo("kubecon-china-2018");
+        assertThat(byName.registered()).isEmpty();
+        assertThat(byDates.conference()).isEqualTo("kubecon-china-2019");
+        assertThat(byDates.registered()).isEmpty();
     }
 
     @Test
@@ -156,7 +201,7 @@ final class CatalogReaderTest {
         Path notJson = Files.writeString(temp.resolve("half.json"), "{\"schedule\": ");
 
         for (Path file : List.of(ics, json, notJson)) {
-            assertThatThrownBy(() -> reader.load(file))
+            assertThatThrownBy(() -> load(file))
                     .as(file.toString())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(file.getFileName().toString());
@@ -172,20 +217,20 @@ final class CatalogReaderTest {
                 temp.resolve("v2.json"), "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2024-12-27\"}]}}}");
 
         assertThat(Optional.of(CatalogReader.formatOf(noEvents))).contains(CatalogReader.Format.ICALENDAR);
-        assertThatThrownBy(() -> reader.load(noEvents))
+        assertThatThrownBy(() -> load(noEvents))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(noEvents + ": no talks in this iCalendar file (expected VEVENTs with a SUMMARY)");
-        assertThatThrownBy(() -> reader.load(empty))
+        assertThatThrownBy(() -> load(empty))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(empty + ": the file is empty");
-        assertThatThrownBy(() -> reader.load(noDays))
+        assertThatThrownBy(() -> load(noDays))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(noDays + ": no talks in this schedule.json");
     }
 
     @Test
     void aFileOverTheSizeCapIsRefusedBeforeItIsReadNamingTheFileAndTheCap() throws IOException {
-        CatalogReader small = new CatalogReader(Fixtures.knowledge().conferences(), 1024 * 1024);
+        CatalogReader small = new CatalogReader(1024 * 1024);
         Path big = temp.resolve("big.ics");
         try (var out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
             out.write("BEGIN:VCALENDAR\r\n");
@@ -195,7 +240,7 @@ final class CatalogReaderTest {
             out.write("END:VCALENDAR\r\n");
         }
 
-        assertThatThrownBy(() -> small.load(big))
+        assertThatThrownBy(() -> small.load(big, registry))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(big + ": 1.3 MB is over the size cap for catalogs (1 MB)");
     }
@@ -210,13 +255,13 @@ final class CatalogReaderTest {
                         .getBytes(StandardCharsets.ISO_8859_1));
         Path binary = Files.write(temp.resolve("photo.json"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x10});
 
-        assertThatThrownBy(() -> reader.load(tsv))
+        assertThatThrownBy(() -> load(tsv))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(tsv + ": not UTF-8 text (byte 0xe9 at offset 18); save it as UTF-8");
-        assertThatThrownBy(() -> reader.load(ics))
+        assertThatThrownBy(() -> load(ics))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(ics + ": not UTF-8 text (byte 0xe9 at offset ");
-        assertThatThrownBy(() -> reader.load(binary))
+        assertThatThrownBy(() -> load(binary))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(binary + ": not UTF-8 text (byte 0xff at offset 0); save it as UTF-8");
     }
@@ -242,7 +287,7 @@ final class CatalogReaderTest {
                 """);
         Path other = Files.writeString(temp.resolve("feed.xml"), "<?xml version='1.0'?><rss><channel/></rss>");
 
-        Talk talk = reader.load(xml).get(0);
+        Talk talk = load(xml).get(0);
 
         assertThat(talk.title()).isEqualTo("Lathes & Mills");
         assertThat(talk.speakers()).containsExactly("Ada", "Grace");
@@ -255,15 +300,15 @@ final class CatalogReaderTest {
                         URI.create("https://speakerdeck.com/ada/lathes"),
                         URI.create(
                                 "https://frab.example.org/camp/Fahrplan/system/event_attachments/1/original/lathes.pdf?123"));
-        assertThatThrownBy(() -> reader.load(other))
+        assertThatThrownBy(() -> load(other))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(other + ": not a frab schedule.xml (its root element is <rss>, not <schedule>)");
     }
 
     @Test
     void frabJsonSlidesAreDocumentsResolvedAgainstTheSchedulesBase() throws IOException {
-        List<Talk> camp = reader.load(Fixtures.shared().resolve("catalogs/frab-camp2019.json"));
-        List<Talk> congress = reader.load(Fixtures.shared().resolve("catalogs/frab-35c3-2018.json"));
+        List<Talk> camp = load(Fixtures.shared().resolve("catalogs/frab-camp2019.json"));
+        List<Talk> congress = load(Fixtures.shared().resolve("catalogs/frab-35c3-2018.json"));
 
         List<URI> slides = Stream.concat(camp.stream(), congress.stream())
                 .flatMap(t -> t.slides().stream())
@@ -294,7 +339,7 @@ final class CatalogReaderTest {
                 END:VCALENDAR
                 """);
 
-        CatalogFile read = reader.read(ics);
+        CatalogReader.Read read = reader.load(ics, registry);
 
         Talk talk = read.talks().get(0);
         assertThat(talk.title()).isEqualTo("Q&A: Rock & Roll");
@@ -305,7 +350,7 @@ final class CatalogReaderTest {
 
     @Test
     void speakersListedOneALineBetweenBiosAreKept() throws IOException {
-        List<Talk> talks = reader.load(Fixtures.shared().resolve("catalogs/pyconus2025-all.ics"));
+        List<Talk> talks = load(Fixtures.shared().resolve("catalogs/pyconus2025-all.ics"));
 
         assertThat(talks.stream().filter(t -> t.title().equals("[talk] Looking At Audio")))
                 .singleElement()
@@ -315,7 +360,7 @@ final class CatalogReaderTest {
 
     @Test
     void theHubsScheduleV2TalksAreRead() throws IOException {
-        List<Talk> talks = reader.load(Fixtures.shared().resolve("catalogs/hub-c3-schedule2.json"));
+        List<Talk> talks = load(Fixtures.shared().resolve("catalogs/hub-c3-schedule2.json"));
 
         assertThat(talks).hasSize(2).allSatisfy(t -> {
             assertThat(t.start()).isPresent();

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Any folder of Markdown or text notes is read as it is; a bad file costs one warning, never the run. */
 final class NotesFolderTest {
 
-    private static final Map<Integer, String> CONFERENCES =
-            Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019");
-
     @TempDir
     Path root;
 
     private final NotesFolder folder =
-            new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), CONFERENCES);
+            new NotesFolder(new FrontMatter(), new Passages(new MarkdownCleaner()), Fixtures.CONFERENCES);
     private final LogCapture log = LogCapture.of(NotesFolder.class);
 
     @AfterEach

@@ -10,7 +10,6 @@ import confbot.core.ingest.Passage;
 import confbot.core.testing.Fixtures;
 import confbot.knowledge.Language;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,7 @@ final class QueryBuilderTest {
     @BeforeAll
     static void build() {
         library = Fixtures.library();
-        queries = new QueryBuilder(
-                new Analyzers(),
-                new GlossaryMatcher(library.glossary()),
-                Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019"));
+        queries = new QueryBuilder(new Analyzers(), new GlossaryMatcher(library.glossary()), Fixtures.CONFERENCES);
     }
 
     private static QueryPlan plan(String question) {

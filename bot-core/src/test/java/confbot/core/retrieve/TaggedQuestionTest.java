@@ -7,7 +7,6 @@ import confbot.core.index.Analyzers;
 import confbot.core.testing.Fixtures;
 import confbot.knowledge.Lexicon;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ final class TaggedQuestionTest {
                 new GlossaryMatcher(library.glossary()),
                 Lexicon.none(),
                 new HanlpTagger(),
-                Map.of(2019, "kubecon-china-2019"));
+                Fixtures.CONFERENCES);
     }
 
     private static List<Concept> concepts(String question) {
@@ -59,8 +58,8 @@ final class TaggedQuestionTest {
 
     @Test
     void withoutATaggerTheAnalyserAloneReadsTheQuestion() {
-        QueryBuilder plain = new QueryBuilder(
-                new Analyzers(), new GlossaryMatcher(library.glossary()), Map.of(2019, "kubecon-china-2019"));
+        QueryBuilder plain =
+                new QueryBuilder(new Analyzers(), new GlossaryMatcher(library.glossary()), Fixtures.CONFERENCES);
         assertThat(plain.plan("王小明在大会上讲了什么？", library.index()).concepts())
                 .extracting(Concept::label)
                 .doesNotContain("王小明");

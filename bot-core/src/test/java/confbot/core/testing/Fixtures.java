@@ -5,6 +5,7 @@ import confbot.core.LibraryLoader;
 import confbot.core.Setup;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
+import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.QueryBuilder;
@@ -69,13 +70,15 @@ public final class Fixtures {
         return new LibraryLoader(knowledge(), new Analyzers()).load(Setup.builtinOnly());
     }
 
-    /** The fixture's two conferences by year, as the loader maps them. */
-    public static final Map<Integer, String> YEARS = Map.of(2018, "kubecon-china-2018", 2019, "kubecon-china-2019");
+    /** The fixture's two conferences, as a registry. */
+    public static final ConferenceRegistry CONFERENCES =
+            ConferenceRegistry.of(knowledge().conferences());
 
     /** A retriever over a library's glossary, without lexicon or tagger: the engine's plain reading. */
     public static Retriever retriever(Library library) {
         Analyzers analyzers = new Analyzers();
-        return new Retriever(new QueryBuilder(analyzers, new GlossaryMatcher(library.glossary()), YEARS), analyzers);
+        return new Retriever(
+                new QueryBuilder(analyzers, new GlossaryMatcher(library.glossary()), CONFERENCES), analyzers);
     }
 
     /**
