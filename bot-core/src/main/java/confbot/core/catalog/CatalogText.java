@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,11 +14,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The text of a catalog file: checked to be UTF-8 before any parser sees it, and the HTML entities
@@ -27,6 +34,8 @@ import java.util.regex.Pattern;
  * check streams the file in 64 KB chunks, so it costs no memory whatever the file's size.
  */
 final class CatalogText {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogText.class);
 
     private static final int CHUNK = 64 * 1024;
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
@@ -103,5 +112,50 @@ final class CatalogText {
             }
             return java.util.regex.Matcher.quoteReplacement(decoded.orElse(m.group()));
         });
+    }
+
+    /**
+     * An http(s) address, relative ones (pretalx's {@code /media/…}, frab's {@code /system/…})
+     * resolved against {@code base}; anything else is left out with a WARN.
+     */
+    static Optional<URI> uri(String value, Optional<URI> base) {
+        try {
+            URI uri = new URI(value.strip());
+            if (!uri.isAbsolute() && base.isPresent()) {
+                uri = base.get().resolve(uri);
+            }
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http")) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // reported below
+        }
+        log.warn("Ignoring link that is not an http(s) address: {}", value);
+        return Optional.empty();
+    }
+
+    /** A schedule's {@code hh:mm} or {@code hh:mm:ss} duration; a bad one is left out with a WARN. */
+    static Optional<Duration> duration(String where, String value) {
+        String[] parts = value.split(":");
+        try {
+            if (parts.length == 2 || parts.length == 3) {
+                Duration d = Duration.ofHours(Integer.parseInt(parts[0])).plusMinutes(Integer.parseInt(parts[1]));
+                return Optional.of(parts.length == 3 ? d.plusSeconds(Integer.parseInt(parts[2])) : d);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        log.warn("{}: ignoring bad duration '{}'", where, value);
+        return Optional.empty();
+    }
+
+    /** {@code value} read by {@code parser}; a bad date or time is left out with a WARN. */
+    static <T> Optional<T> parse(Path file, String field, String value, Function<String, T> parser) {
+        try {
+            return Optional.of(parser.apply(value.strip()));
+        } catch (DateTimeException e) {
+            log.warn("{}: ignoring bad {} '{}'", file.getFileName(), field, value);
+            return Optional.empty();
+        }
     }
 }

@@ -1,13 +1,15 @@
 package confbot.core.catalog;
 
+import static confbot.core.catalog.CatalogText.duration;
+import static confbot.core.catalog.CatalogText.parse;
+import static confbot.core.catalog.CatalogText.uri;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -301,46 +302,6 @@ final class FrabXmlCatalog {
 
     private static Optional<String> text(Map<String, String> fields, String name) {
         return Optional.ofNullable(fields.get(name)).map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    /** An http(s) address, relative ones resolved against {@code base}; anything else is left out. */
-    private static Optional<URI> uri(String value, Optional<URI> base) {
-        try {
-            URI uri = new URI(value.strip());
-            if (!uri.isAbsolute() && base.isPresent()) {
-                uri = base.get().resolve(uri);
-            }
-            if (uri.getScheme() != null && uri.getScheme().startsWith("http")) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            // not an address; links are often bare host names
-        }
-        log.debug("Ignoring link that is not an http(s) address: {}", value);
-        return Optional.empty();
-    }
-
-    private static Optional<Duration> duration(String where, String value) {
-        String[] parts = value.split(":");
-        try {
-            if (parts.length == 2 || parts.length == 3) {
-                Duration d = Duration.ofHours(Integer.parseInt(parts[0])).plusMinutes(Integer.parseInt(parts[1]));
-                return Optional.of(parts.length == 3 ? d.plusSeconds(Integer.parseInt(parts[2])) : d);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        log.warn("{}: ignoring bad duration '{}'", where, value);
-        return Optional.empty();
-    }
-
-    private static <T> Optional<T> parse(Path file, String field, String value, Function<String, T> parser) {
-        try {
-            return Optional.of(parser.apply(value.strip()));
-        } catch (DateTimeException e) {
-            log.warn("{}: ignoring bad {} '{}'", file.getFileName(), field, value);
-            return Optional.empty();
-        }
     }
 
     private static Optional<ZoneId> zone(String id) {

@@ -1,5 +1,9 @@
 package confbot.core.catalog;
 
+import static confbot.core.catalog.CatalogText.duration;
+import static confbot.core.catalog.CatalogText.parse;
+import static confbot.core.catalog.CatalogText.uri;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,7 +15,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -441,52 +444,6 @@ final class PretalxCatalog {
         }
         String s = value.asText().strip();
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
-    }
-
-    /** An http(s) address, relative ones (pretalx's {@code /media/…}) resolved against {@code base}. */
-    private static Optional<URI> uri(String value, Optional<URI> base) {
-        try {
-            URI uri = new URI(value.strip());
-            if (!uri.isAbsolute() && base.isPresent()) {
-                uri = base.get().resolve(uri);
-            }
-            if (uri.getScheme() != null && uri.getScheme().startsWith("http")) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            // reported below
-        }
-        log.warn("Ignoring link that is not an http(s) address: {}", value);
-        return Optional.empty();
-    }
-
-    private static Optional<Duration> duration(String where, String value) {
-        String[] parts = value.split(":");
-        try {
-            if (parts.length == 2) {
-                return Optional.of(
-                        Duration.ofHours(Integer.parseInt(parts[0])).plusMinutes(Integer.parseInt(parts[1])));
-            }
-            if (parts.length == 3) {
-                return Optional.of(Duration.ofHours(Integer.parseInt(parts[0]))
-                        .plusMinutes(Integer.parseInt(parts[1]))
-                        .plusSeconds(Integer.parseInt(parts[2])));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        log.warn("{}: ignoring bad duration '{}'", where, value);
-        return Optional.empty();
-    }
-
-    private static <T> Optional<T> parse(
-            Path file, String field, String value, java.util.function.Function<String, T> parser) {
-        try {
-            return Optional.of(parser.apply(value));
-        } catch (DateTimeException e) {
-            log.warn("{}: ignoring bad {} '{}'", file.getFileName(), field, value);
-            return Optional.empty();
-        }
     }
 
     private static Optional<ZoneId> zone(String id) {
