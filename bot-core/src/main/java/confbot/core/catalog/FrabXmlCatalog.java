@@ -4,6 +4,7 @@ import static confbot.core.catalog.CatalogText.duration;
 import static confbot.core.catalog.CatalogText.parse;
 import static confbot.core.catalog.CatalogText.uri;
 
+import confbot.core.ingest.Slides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package confbot.core.catalog;
 
+import confbot.core.ingest.Slides;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import confbot.core.ingest.Slides;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
