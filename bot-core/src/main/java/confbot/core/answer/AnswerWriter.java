@@ -56,9 +56,12 @@ public final class AnswerWriter {
     // Sentence ends and line breaks; not semicolons, which join the items of one listing sentence.
     // A line that ends in a comma goes on in the next (hard-wrapped text): no end there. An ASCII
     // '?' or '!' ends a sentence only before a space or a Chinese character, as '.' does: inside a
-    // URL ("slides.pdf?1566398735") or a name ("Yahoo!") it ends nothing.
+    // URL ("slides.pdf?1566398735") or a name ("Yahoo!") it ends nothing. An emoji before a capital
+    // ends one too: chat-like posts put it where the full stop goes ("…in the world 😄 So on Sunday").
+    // (\p{Cs}: Java's look-behind sees an emoji beyond the BMP only as its low surrogate.)
     private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<=[。！？])|(?<=[!?])(?=\\p{IsHan})|(?<=[!?])[ \\t]+(?=\\S)|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)");
+            "(?<=[。！？])|(?<=[!?])(?=\\p{IsHan})|(?<=[!?])[ \\t]+(?=\\S)|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)"
+                    + "|(?<=\\p{So}|\\p{Cs})[ \\t]+(?=\\p{Lu})");
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
@@ -92,7 +95,7 @@ public final class AnswerWriter {
         String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
         // Checked on the answer itself, once written: the passages behind it may hold numbers it leaves out.
         if (retrieval.plan().asksNumber()
-                && !countsWhatIsAsked(text, retrieval.plan().question(), concepts)) {
+                && !countsWhatIsAsked(text, retrieval.plan().question(), concepts, retrieval.scope())) {
             return abstained(f.withNumberMissing(), concepts, analysed, retrieval);
         }
         return new Answer(
@@ -184,9 +187,12 @@ public final class AnswerWriter {
         return String.join("\n", used.stream().map(Passage::context).toList());
     }
 
-    /** A number in figures, or in Chinese numerals before a measure word (三个, 两千人). */
+    /**
+     * A number in figures (a code such as "5vn0" counts, a brand such as "1Password" does not), or
+     * in Chinese numerals before a measure word (三个, 两千人).
+     */
     private static final Pattern NUMBER =
-            Pattern.compile("\\d+(?:[.,]\\d+)*|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
+            Pattern.compile("\\d+(?:[.,]\\d+)*(?!\\p{Lu}\\p{Ll})|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
     /**
      * A number that dates rather than counts: a year (2019, unless people or things follow it), a
      * day of a month (18 April, April 18th, 10月20日), an ISO date. "How many came" is not answered
@@ -224,13 +230,23 @@ public final class AnswerWriter {
     /**
      * Whether a sentence of the answer gives a number ({@link #givesNumber}) and mentions something
      * the question asks about: "how many gophers attended?" is not answered by "one year ago" in a
-     * sentence about something else, nor by a figure three sentences away from the gophers.
+     * sentence about something else, nor by a figure three sentences away from the gophers. The
+     * concepts that only placed the question in its notes (the conference, the city of the post's
+     * title) do not count, nor words every note has: "9.5 hours to Denver" does not count the gophers
+     * at GopherCon in Denver.
      */
-    private boolean countsWhatIsAsked(String answer, String question, List<Concept> concepts) {
+    private boolean countsWhatIsAsked(String answer, String question, List<Concept> concepts, List<Concept> scope) {
+        List<Concept> counted = concepts.stream()
+                .filter(c -> !c.unknown() && !c.background() && !scope.contains(c))
+                .toList();
+        if (counted.isEmpty()) {
+            // "How long after did Sachin write it?": nothing but the scope is known, any number answers.
+            return givesNumber(answer, question);
+        }
         for (String sentence : sentences(answer)) {
             if (givesNumber(sentence, question)) {
                 Evidence.Analysed a = evidence.analyse(sentence);
-                if (concepts.stream().anyMatch(c -> !c.unknown() && Evidence.mentions(a, c))) {
+                if (counted.stream().anyMatch(c -> Evidence.mentions(a, c))) {
                     return true;
                 }
             }
@@ -250,7 +266,12 @@ public final class AnswerWriter {
     }
 
     private static String ranking(Retrieval retrieval) {
-        StringBuilder out = new StringBuilder("; hits:");
+        StringBuilder out = new StringBuilder();
+        if (!retrieval.scope().isEmpty()) {
+            out.append("; scope:");
+            retrieval.scope().forEach(c -> out.append(' ').append(c.label()));
+        }
+        out.append("; hits:");
         retrieval.hits().stream()
                 .limit(4)
                 .forEach(h -> out.append(
@@ -667,7 +688,8 @@ public final class AnswerWriter {
         return out.toString();
     }
 
-    private static final Pattern ENDS_CLAUSE = Pattern.compile("[。！？；：，、!?.;:,]$");
+    /** Ends a clause: punctuation, or an emoji where a chatty post puts its full stop. */
+    private static final Pattern ENDS_CLAUSE = Pattern.compile("[。！？；：，、!?.;:,\\p{So}\\p{Cs}]$");
 
     private static boolean isCjk(char c) {
         return c >= 0x2E80;

@@ -161,10 +161,11 @@ public final class MarkdownCleaner {
                         own.append(inline(child)).append(' ');
                     }
                 }
-                for (String line : Text.tidyLines(own.toString()).split("\n")) {
-                    if (!line.isEmpty()) {
-                        out.add(indent + line);
-                    }
+                // An item's own lines are one line: "Alice ~ title" then "slides / recording" on the
+                // next is one talk, and its nested items hang under all of it.
+                String line = Text.tidyLines(own.toString()).replace('\n', ' ');
+                if (!line.isEmpty()) {
+                    out.add(indent + line);
                 }
                 out.addAll(nested);
             }

@@ -155,7 +155,7 @@ public final class QueryBuilder {
      *     (by name, alias, city or year) is looked up there
      */
     public QueryPlan plan(String question, PassageIndex index, ConferenceRegistry conferences) {
-        String normalized = Text.normalize(question).toLowerCase(Locale.ROOT);
+        String normalized = fullYears(Text.normalize(question).toLowerCase(Locale.ROOT), index, conferences);
         Language language = Language.detect(normalized);
         Optional<String> conference = conferences.asked(normalized).map(Conference::id);
 
@@ -287,6 +287,26 @@ public final class QueryBuilder {
                 built,
                 recall(planned, answerTypes, index),
                 asksNumber.matcher(normalized).find());
+    }
+
+    /**
+     * A two-digit year after a name, as chat writes it ("kubecon19", "coscon'18", "gopherchina 16"),
+     * written out ("kubecon 2019"), when that year is one the knowledge knows: a conference of the
+     * registry or a year some passage names. After a space only when the word before is no
+     * dictionary word: "room 10" and "top 16" are numbers, "gopherchina 16" a year.
+     */
+    private static final Pattern SHORT_YEAR =
+            Pattern.compile("(?<![a-z0-9])([a-z][a-z0-9-]*[a-z])(['’]| ?)([0-3][0-9])(?![0-9a-z.,:%])");
+
+    String fullYears(String question, PassageIndex index, ConferenceRegistry conferences) {
+        return SHORT_YEAR.matcher(question).replaceAll(m -> {
+            int year = 2000 + Integer.parseInt(m.group(3));
+            boolean known =
+                    conferences.hasYear(year) || index.docFreq(new Term(Fields.WORDS, Integer.toString(year))) > 0;
+            boolean name = !m.group(2).equals(" ")
+                    || lexicon.get().translations(m.group(1)).isEmpty();
+            return Matcher.quoteReplacement(known && name ? m.group(1) + " " + year : m.group());
+        });
     }
 
     /** The dictionary word a token of the analyser starts in, if the tagger read one there. */
