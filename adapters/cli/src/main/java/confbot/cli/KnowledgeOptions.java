@@ -2,10 +2,15 @@ package confbot.cli;
 
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.schedule.CatalogPoller;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -13,6 +18,9 @@ import picocli.CommandLine.Option;
 final class KnowledgeOptions {
 
     static final long MEGABYTE = 1024L * 1024;
+
+    /** Where the copies of polled catalogs are kept, under the working directory like the state file. */
+    static final String COPIES_FOLDER = "confbot-catalogs";
 
     @Option(
             names = "--notes",
@@ -22,10 +30,17 @@ final class KnowledgeOptions {
 
     @Option(
             names = "--catalog",
-            paramLabel = "FILE",
+            paramLabel = "FILE|URL",
             description = "Load a talk catalog: TSV with a header line, iCalendar .ics, pretalx/frab"
-                    + " schedule.json or frab schedule.xml (repeatable).")
-    List<Path> catalogs = new ArrayList<>();
+                    + " schedule.json or frab schedule.xml (repeatable). An http(s):// address is fetched at"
+                    + " start and polled for new versions (a copy is kept in ./" + COPIES_FOLDER + ").")
+    List<String> catalogs = new ArrayList<>();
+
+    @Option(
+            names = "--catalog-poll",
+            paramLabel = "DURATION",
+            description = "How often to poll catalogs given as addresses, e.g. 90s, 10m, 1h (default: 10m).")
+    Optional<String> catalogPoll = Optional.empty();
 
     @Option(
             names = "--conferences",
@@ -54,6 +69,36 @@ final class KnowledgeOptions {
             description = "Leave the shipped glossary out: questions are read with the general lexicon alone.")
     boolean noGlossary;
 
+    /** The catalogs given as addresses, each with the copy the library loads. */
+    List<CatalogPoller.Remote> remotes() {
+        return catalogs.stream()
+                .filter(CatalogPoller::isRemote)
+                .map(KnowledgeOptions::remote)
+                .toList();
+    }
+
+    /** --catalog-poll, else {@link CatalogPoller#DEFAULT_INTERVAL}. */
+    Duration pollInterval() {
+        return catalogPoll
+                .map(v -> ServeSettings.duration(
+                        ServeEnvironment.of(
+                                Optional.empty(),
+                                Map.of(),
+                                Map.of(Settings.CATALOG_POLL, v),
+                                Map.of(Settings.CATALOG_POLL, "--catalog-poll")),
+                        Settings.CATALOG_POLL,
+                        v))
+                .orElse(CatalogPoller.DEFAULT_INTERVAL);
+    }
+
+    static CatalogPoller.Remote remote(String address) {
+        try {
+            return CatalogPoller.Remote.in(Path.of(COPIES_FOLDER), new URI(address.strip()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--catalog: not a valid address: " + address);
+        }
+    }
+
     /** @throws IllegalArgumentException naming the first missing folder or file */
     Setup setup() {
         for (Path dir : notes) {
@@ -61,10 +106,17 @@ final class KnowledgeOptions {
                 throw new IllegalArgumentException("--notes: no such folder: " + dir);
             }
         }
-        for (Path file : catalogs) {
+        List<Path> catalogFiles = new ArrayList<>();
+        for (String value : catalogs) {
+            if (CatalogPoller.isRemote(value)) {
+                catalogFiles.add(remote(value).copy());
+                continue;
+            }
+            Path file = Path.of(value);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--catalog: no such file: " + file);
             }
+            catalogFiles.add(file);
         }
         for (Path file : glossaries) {
             if (!Files.isRegularFile(file)) {
@@ -86,7 +138,7 @@ final class KnowledgeOptions {
         return new Setup(
                 !noBuiltin,
                 notes,
-                catalogs,
+                catalogFiles,
                 !noGlossary,
                 glossaries,
                 conferences,
