@@ -402,14 +402,19 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     private static BotProfile profileOf(Library library) {
         ConferenceRegistry registry = library.registry();
-        return new BotProfile(registry.all().stream()
-                .map(c -> new BotProfile.ConferenceEntry(
-                        c.id(),
-                        Commands.token(c, registry),
-                        c.shortName().en(),
-                        c.shortName().zh(),
-                        c.days().stream().map(d -> d.date().toString()).toList()))
-                .toList());
+        return new BotProfile(
+                registry.all().stream()
+                        .map(c -> new BotProfile.ConferenceEntry(
+                                c.id(),
+                                Commands.token(c, registry),
+                                c.shortName().en(),
+                                c.shortName().zh(),
+                                c.days().stream().map(d -> d.date().toString()).toList()))
+                        .toList(),
+                library.catalog().talks().stream()
+                        .flatMap(t -> java.util.stream.Stream.concat(t.room().stream(), t.track().stream()))
+                        .distinct()
+                        .toList());
     }
 
     public BotOptions options() {

@@ -41,6 +41,10 @@ final class SlashCommands {
     static final String RELOAD = "reload";
     static final String FEEDBACK = "feedback";
     static final String TOPIC = "topic";
+    static final String NOW = "now";
+    static final String NEXT = "next";
+    static final String CHANGES = "changes";
+    static final String PLACE = "place";
 
     static final int MAX_QUESTION_LENGTH = 1000;
 
@@ -53,6 +57,9 @@ final class SlashCommands {
             SLIDES, List.of(TOPIC),
             HELP, List.of(),
             ABOUT, List.of(),
+            NOW, List.of(),
+            NEXT, List.of(PLACE),
+            CHANGES, List.of("conference"),
             RELOAD, List.of(),
             FEEDBACK, List.of());
 
@@ -92,6 +99,11 @@ final class SlashCommands {
                         .addOptions(conferenceOption(profile), dayOption(profile))),
                 common.apply(Commands.slash(SLIDES, "Find the slides of a talk")
                         .addOptions(new OptionData(OptionType.STRING, TOPIC, "A talk title or topic", true, true))),
+                common.apply(Commands.slash(NOW, "The talks on now and next, on the conference's clock")),
+                common.apply(Commands.slash(NEXT, "The talks starting next")
+                        .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
+                common.apply(
+                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))),
                 common.apply(Commands.slash(HELP, "What the bot can do and how to ask")),
                 common.apply(Commands.slash(ABOUT, "Where the answers come from")),
                 // Shown only to server administrators, and only in servers, where that permission
