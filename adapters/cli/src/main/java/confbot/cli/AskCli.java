@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,7 +65,9 @@ final class AskCli implements Callable<Integer> {
         Setup setup = knowledge.setup();
         // A catalog given as an address is fetched once: a question is answered from today's version.
         try (CatalogPoller poller = new CatalogPoller(
-                knowledge.remotes(), CatalogPoller.client(), new CatalogReader(setup.catalogMaxBytes()))) {
+                knowledge.remotes(Path.of(KnowledgeOptions.COPIES_FOLDER)),
+                CatalogPoller.client(),
+                new CatalogReader(setup.catalogMaxBytes()))) {
             poller.fetchFirst();
         }
         ConfBot bot = bots.apply(setup);

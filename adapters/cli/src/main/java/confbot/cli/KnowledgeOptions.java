@@ -3,6 +3,7 @@ package confbot.cli;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
 import confbot.core.schedule.CatalogPoller;
+import confbot.core.state.StateLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,8 +20,20 @@ final class KnowledgeOptions {
 
     static final long MEGABYTE = 1024L * 1024;
 
-    /** Where the copies of polled catalogs are kept, under the working directory like the state file. */
+    /**
+     * Where the copies of polled catalogs are kept: beside the SQLite state file, a folder the bot
+     * may write to wherever it runs (the working directory with PostgreSQL, and for {@code ask}).
+     */
     static final String COPIES_FOLDER = "confbot-catalogs";
+
+    /** The folder of the copies for a state kept at {@code state}. */
+    static Path copiesFolder(StateLocation state) {
+        if (state instanceof StateLocation.SqliteFile sqlite) {
+            Path parent = sqlite.file().toAbsolutePath().getParent();
+            return parent == null ? Path.of(COPIES_FOLDER) : parent.resolve(COPIES_FOLDER);
+        }
+        return Path.of(COPIES_FOLDER);
+    }
 
     @Option(
             names = "--notes",
@@ -33,7 +46,8 @@ final class KnowledgeOptions {
             paramLabel = "FILE|URL",
             description = "Load a talk catalog: TSV with a header line, iCalendar .ics, pretalx/frab"
                     + " schedule.json or frab schedule.xml (repeatable). An http(s):// address is fetched at"
-                    + " start and polled for new versions (a copy is kept in ./" + COPIES_FOLDER + ").")
+                    + " start and polled for new versions (a copy is kept in " + COPIES_FOLDER + "/ beside the state"
+                    + " file).")
     List<String> catalogs = new ArrayList<>();
 
     @Option(
@@ -69,11 +83,11 @@ final class KnowledgeOptions {
             description = "Leave the shipped glossary out: questions are read with the general lexicon alone.")
     boolean noGlossary;
 
-    /** The catalogs given as addresses, each with the copy the library loads. */
-    List<CatalogPoller.Remote> remotes() {
+    /** The catalogs given as addresses, each with the copy the library loads, kept in {@code copies}. */
+    List<CatalogPoller.Remote> remotes(Path copies) {
         return catalogs.stream()
                 .filter(CatalogPoller::isRemote)
-                .map(KnowledgeOptions::remote)
+                .map(v -> remote(copies, v))
                 .toList();
     }
 
@@ -91,16 +105,24 @@ final class KnowledgeOptions {
                 .orElse(CatalogPoller.DEFAULT_INTERVAL);
     }
 
-    static CatalogPoller.Remote remote(String address) {
+    static CatalogPoller.Remote remote(Path copies, String address) {
         try {
-            return CatalogPoller.Remote.in(Path.of(COPIES_FOLDER), new URI(address.strip()));
+            return CatalogPoller.Remote.in(copies, new URI(address.strip()));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--catalog: not a valid address: " + address);
         }
     }
 
-    /** @throws IllegalArgumentException naming the first missing folder or file */
+    /** With the copies of polled catalogs in the working directory's {@value #COPIES_FOLDER}. */
     Setup setup() {
+        return setup(Path.of(COPIES_FOLDER));
+    }
+
+    /**
+     * @param copies where the copies of catalogs given as addresses are kept
+     * @throws IllegalArgumentException naming the first missing folder or file
+     */
+    Setup setup(Path copies) {
         for (Path dir : notes) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--notes: no such folder: " + dir);
@@ -109,7 +131,7 @@ final class KnowledgeOptions {
         List<Path> catalogFiles = new ArrayList<>();
         for (String value : catalogs) {
             if (CatalogPoller.isRemote(value)) {
-                catalogFiles.add(remote(value).copy());
+                catalogFiles.add(remote(copies, value).copy());
                 continue;
             }
             Path file = Path.of(value);

@@ -138,23 +138,25 @@ record ServeSettings(
         } catch (IllegalArgumentException e) {
             throw env.explain(e);
         }
+        StateLocation state = state(env);
+        Path copies = KnowledgeOptions.copiesFolder(state);
         return new ServeSettings(
                 adapters,
-                knowledge(env),
+                knowledge(env, copies),
                 new Admins(ids(env, Settings.ADMINS_TELEGRAM), ids(env, Settings.ADMINS_DISCORD)),
                 new RateLimits(count(env, Settings.RATE_PER_USER, 1), count(env, Settings.RATE_PER_CHAT, 1)),
                 count(env, Settings.ANSWER_CACHE_SIZE, 0),
                 env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
                 env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT),
-                state(env),
+                state,
                 inbox(env),
-                polling(env));
+                polling(env, copies));
     }
 
-    private static Polling polling(ServeEnvironment env) {
+    private static Polling polling(ServeEnvironment env, Path copies) {
         List<CatalogPoller.Remote> remotes = catalogItems(env).stream()
                 .filter(CatalogPoller::isRemote)
-                .map(KnowledgeOptions::remote)
+                .map(item -> KnowledgeOptions.remote(copies, item))
                 .toList();
         Duration interval = env.get(Settings.CATALOG_POLL)
                 .map(v -> duration(env, Settings.CATALOG_POLL, v))
@@ -239,7 +241,7 @@ record ServeSettings(
                 env.describe(name) + " must be a duration such as 90s, 10m, 24h or 2d, got '" + value + "'");
     }
 
-    private static Setup knowledge(ServeEnvironment env) {
+    private static Setup knowledge(ServeEnvironment env, Path copies) {
         boolean builtin = env.get(Settings.BUILTIN)
                 .map(v -> bool(env, Settings.BUILTIN, v))
                 .orElse(true);
@@ -247,7 +249,7 @@ record ServeSettings(
         List<Path> catalogs = new ArrayList<>();
         for (String item : catalogItems(env)) {
             if (CatalogPoller.isRemote(item)) {
-                catalogs.add(KnowledgeOptions.remote(item).copy());
+                catalogs.add(KnowledgeOptions.remote(copies, item).copy());
                 continue;
             }
             Path path = Path.of(item);

@@ -99,11 +99,6 @@ final class SlashCommands {
                         .addOptions(conferenceOption(profile), dayOption(profile))),
                 common.apply(Commands.slash(SLIDES, "Find the slides of a talk")
                         .addOptions(new OptionData(OptionType.STRING, TOPIC, "A talk title or topic", true, true))),
-                common.apply(Commands.slash(NOW, "The talks on now and next, on the conference's clock")),
-                common.apply(Commands.slash(NEXT, "The talks starting next")
-                        .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
-                common.apply(
-                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))),
                 common.apply(Commands.slash(HELP, "What the bot can do and how to ask")),
                 common.apply(Commands.slash(ABOUT, "Where the answers come from")),
                 // Shown only to server administrators, and only in servers, where that permission
@@ -117,7 +112,13 @@ final class SlashCommands {
                 Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
-                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // The live schedule, after the others so their places in the list stay.
+                common.apply(Commands.slash(NOW, "The talks on now and next, on the conference's clock")),
+                common.apply(Commands.slash(NEXT, "The talks starting next")
+                        .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
+                common.apply(
+                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))));
     }
 
     /**
