@@ -51,17 +51,17 @@ final class SlashCommands {
     private static final String BUNDLE = "confbot.discord.commands";
 
     /** Option names of each command in the order the core expects its arguments. */
-    private static final Map<String, List<String>> ARGUMENTS = Map.of(
-            ASK, List.of("question"),
-            SCHEDULE, List.of("conference", "day"),
-            SLIDES, List.of(TOPIC),
-            HELP, List.of(),
-            ABOUT, List.of(),
-            NOW, List.of(),
-            NEXT, List.of(PLACE),
-            CHANGES, List.of("conference"),
-            RELOAD, List.of(),
-            FEEDBACK, List.of());
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry(ASK, List.of("question")),
+            Map.entry(SCHEDULE, List.of("conference", "day")),
+            Map.entry(SLIDES, List.of(TOPIC)),
+            Map.entry(HELP, List.of()),
+            Map.entry(ABOUT, List.of()),
+            Map.entry(NOW, List.of()),
+            Map.entry(NEXT, List.of(PLACE)),
+            Map.entry(CHANGES, List.of("conference")),
+            Map.entry(RELOAD, List.of()),
+            Map.entry(FEEDBACK, List.of()));
 
     private SlashCommands() {}
 

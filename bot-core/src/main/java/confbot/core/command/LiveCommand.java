@@ -94,6 +94,9 @@ final class LiveCommand {
                     .sorted(Comparator.comparing(LiveCommand::startOf).thenComparing(Talk::title))
                     .toList();
             placeKnown |= !talks.isEmpty();
+            if (talks.isEmpty() && !place.isEmpty()) {
+                continue; // the room or track is another conference's
+            }
             if (out.length() > 0) {
                 out.append("\n\n");
             }

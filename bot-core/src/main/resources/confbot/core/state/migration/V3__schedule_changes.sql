@@ -1,8 +1,8 @@
 -- Schedule changes: each talk that differs between two versions of a conference's published
 -- schedule (moved in time or room, cancelled, new, speakers changed), as /changes lists them and
--- the subscribed chats are told. Plain SQL that SQLite and PostgreSQL both run, but for the id:
--- ${increasing_id} is each database's own increasing key (JdbcStateStore sets it), so whoever
--- posts changes can keep the last id it posted. Times are epoch milliseconds.
+-- the subscribed chats are told. Plain SQL that SQLite and PostgreSQL both run, but for the id's
+-- type: a Flyway placeholder that JdbcStateStore sets to each database's own increasing key, so
+-- whoever posts changes can keep the last id it posted. Times are epoch milliseconds.
 CREATE TABLE schedule_changes (
     id          ${increasing_id},
     conference  VARCHAR(128) NOT NULL, -- the registry id
