@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
+import confbot.core.KnowledgeWatcher;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
 import confbot.core.catalog.Talk;
@@ -167,6 +168,8 @@ final class SchedulePollingTest {
     @Test
     void thePollersOwnThreadReloadsAndTheListenerHearsOnce() {
         bot.poll(poller, Duration.ofMillis(100));
+        // The copy is the poller's to reload for: the watcher, started after, leaves it alone.
+        KnowledgeWatcher watcher = bot.watchKnowledge();
         server.publish(LiveSchedule.CHANGED);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !heard.isEmpty());
@@ -176,6 +179,31 @@ final class SchedulePollingTest {
         assertThat(heard).hasSize(1);
         assertThat(heard.get(0)).hasSize(5);
         assertThat(bot.library().catalog().talks()).extracting(Talk::title).contains("A late addition");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> bot.reloadCount() == 1);
+        watcher.close();
+    }
+
+    @Test
+    void aLocalCatalogSavedAgainIsWatchedAndComparedTheSameWay() throws Exception {
+        Path file = Files.write(dir.resolve("tidewater.json"), LiveSchedule.bytes(LiveSchedule.FIRST));
+        List<List<ScheduleChange>> local = new CopyOnWriteArrayList<>();
+        ScheduleChanges changes = new ScheduleChanges(store.scheduleChanges(), clock);
+        changes.addListener(local::add);
+        try (ConfBot watched = ConfBot.create(
+                Fixtures.knowledge(),
+                new Setup(true, List.of(), List.of(file)),
+                BotOptions.defaults().withClock(clock),
+                Feedback.off(),
+                changes)) {
+            KnowledgeWatcher watcher = watched.watchKnowledge();
+            Files.write(file, LiveSchedule.bytes(LiveSchedule.CHANGED));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !local.isEmpty());
+            assertThat(local).singleElement().satisfies(batch -> assertThat(byTitle(batch))
+                    .containsEntry("Small boats, small queues", java.util.Set.of(ScheduleChange.Kind.CANCELLED))
+                    .hasSize(5));
+            watcher.close();
+        }
     }
 
     @Test
