@@ -2,12 +2,17 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
+import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Vote;
 import confbot.core.feedback.Feedback;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateLocation;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
 import java.io.BufferedReader;
@@ -17,7 +22,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.InstantSource;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +64,30 @@ final class ChatCli implements Callable<Integer> {
     @Override
     public Integer call() {
         StateStore store;
+        StateLocation location = stateOptions.location(env);
+        Path copies = KnowledgeOptions.copiesFolder(location);
         try {
-            store = JdbcStateStore.open(stateOptions.location(env));
+            store = JdbcStateStore.open(location);
         } catch (StateStoreException e) {
             spec.commandLine().getErr().println("confbot chat: " + e.getMessage());
             return 2;
         }
-        try (store) {
+        BotOptions options = BotOptions.defaults();
+        Setup setup = knowledge.setup(copies);
+        try (store;
+                CatalogPoller poller = new CatalogPoller(
+                        knowledge.remotes(copies),
+                        CatalogPoller.client(),
+                        new CatalogReader(setup.catalogMaxBytes()))) {
+            Duration interval = knowledge.pollInterval();
+            // Fetched before the first load, which reads the copies.
+            poller.fetchFirst();
             ConfBot bot = bots.create(
-                    knowledge.setup(), BotOptions.defaults(), Feedback.to(store.answers(), InstantSource.system()));
+                    setup,
+                    options,
+                    Feedback.to(store.answers(), options.clock()),
+                    new ScheduleChanges(store.scheduleChanges(), options.clock()));
+            bot.poll(poller, interval);
             return converse(bot);
         }
     }

@@ -3,7 +3,10 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.feedback.Feedback;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
@@ -17,7 +20,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ final class ServeCli implements Callable<Integer> {
     /** Builds the core; {@code ConfBot::create}, or a test's. */
     @FunctionalInterface
     interface Cores {
-        ConfBot create(Setup setup, BotOptions options, Feedback feedback);
+        ConfBot create(Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule);
     }
 
     private final Cores bots;
@@ -127,10 +129,23 @@ final class ServeCli implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        BotOptions botOptions = settings.botOptions();
         Feedback feedback =
-                store.map(s -> Feedback.to(s.answers(), InstantSource.system())).orElseGet(Feedback::off);
+                store.map(s -> Feedback.to(s.answers(), botOptions.clock())).orElseGet(Feedback::off);
+        ScheduleChanges schedule = store.map(s -> new ScheduleChanges(s.scheduleChanges(), botOptions.clock()))
+                .orElseGet(() -> ScheduleChanges.inMemory(botOptions.clock()));
+        CatalogPoller poller = new CatalogPoller(
+                settings.polling().remotes(),
+                CatalogPoller.client(),
+                new CatalogReader(settings.knowledge().catalogMaxBytes()));
         Server server = new Server(
-                () -> bots.create(settings.knowledge(), settings.botOptions(), feedback),
+                () -> {
+                    // Fetched before the first load, which reads the copies.
+                    poller.fetchFirst();
+                    ConfBot bot = bots.create(settings.knowledge(), botOptions, feedback, schedule);
+                    bot.poll(poller, settings.polling().interval());
+                    return bot;
+                },
                 bot -> settings.adapters().create(bot, store, settings.inbox()),
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
@@ -138,11 +153,17 @@ final class ServeCli implements Callable<Integer> {
                 registry);
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
-        Thread hook = new Thread(() -> stopAndHalt(server, store), "confbot-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    poller.close();
+                    stopAndHalt(server, store);
+                },
+                "confbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             server.start();
         } catch (Exception e) {
+            poller.close();
             server.close();
             store.ifPresent(StateStore::close);
             removeHook(hook);
@@ -181,6 +202,7 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.conferences.isEmpty()) {
             option(options, names, Settings.CONFERENCES, join(knowledge.conferences), "--conferences");
         }
+        knowledge.catalogPoll.ifPresent(v -> option(options, names, Settings.CATALOG_POLL, v, "--catalog-poll"));
         knowledge.catalogMaxMb.ifPresent(
                 mb -> option(options, names, Settings.CATALOG_MAX_MB, String.valueOf(mb), "--catalog-max-mb"));
         if (knowledge.noBuiltin) {
@@ -206,8 +228,8 @@ final class ServeCli implements Callable<Integer> {
         names.put(env, option);
     }
 
-    private static String join(List<Path> paths) {
-        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    private static String join(List<?> paths) {
+        return paths.stream().map(Object::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     /**

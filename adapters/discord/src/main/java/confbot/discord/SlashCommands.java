@@ -41,20 +41,27 @@ final class SlashCommands {
     static final String RELOAD = "reload";
     static final String FEEDBACK = "feedback";
     static final String TOPIC = "topic";
+    static final String NOW = "now";
+    static final String NEXT = "next";
+    static final String CHANGES = "changes";
+    static final String PLACE = "place";
 
     static final int MAX_QUESTION_LENGTH = 1000;
 
     private static final String BUNDLE = "confbot.discord.commands";
 
     /** Option names of each command in the order the core expects its arguments. */
-    private static final Map<String, List<String>> ARGUMENTS = Map.of(
-            ASK, List.of("question"),
-            SCHEDULE, List.of("conference", "day"),
-            SLIDES, List.of(TOPIC),
-            HELP, List.of(),
-            ABOUT, List.of(),
-            RELOAD, List.of(),
-            FEEDBACK, List.of());
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry(ASK, List.of("question")),
+            Map.entry(SCHEDULE, List.of("conference", "day")),
+            Map.entry(SLIDES, List.of(TOPIC)),
+            Map.entry(HELP, List.of()),
+            Map.entry(ABOUT, List.of()),
+            Map.entry(NOW, List.of()),
+            Map.entry(NEXT, List.of(PLACE)),
+            Map.entry(CHANGES, List.of("conference")),
+            Map.entry(RELOAD, List.of()),
+            Map.entry(FEEDBACK, List.of()));
 
     private SlashCommands() {}
 
@@ -105,7 +112,13 @@ final class SlashCommands {
                 Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
-                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // The live schedule, after the others so their places in the list stay.
+                common.apply(Commands.slash(NOW, "The talks on now and next, on the conference's clock")),
+                common.apply(Commands.slash(NEXT, "The talks starting next")
+                        .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
+                common.apply(
+                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))));
     }
 
     /**

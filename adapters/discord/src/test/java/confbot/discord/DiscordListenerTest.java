@@ -497,7 +497,8 @@ final class DiscordListenerTest {
         return org.mockito.ArgumentMatchers.argThat(commands -> commands.stream()
                 .map(CommandData::getName)
                 .toList()
-                .equals(List.of("ask", "schedule", "slides", "help", "about", "reload", "feedback")));
+                .equals(List.of(
+                        "ask", "schedule", "slides", "help", "about", "reload", "feedback", "now", "next", "changes")));
     }
 
     private static GuildReadyEvent guildReady(Guild guild) {

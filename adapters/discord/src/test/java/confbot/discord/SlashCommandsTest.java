@@ -30,12 +30,13 @@ final class SlashCommandsTest {
                     List.of("2019-06-24", "2019-06-25", "2019-06-26"))));
 
     @Test
-    void definesTheSevenCommandsWithTheirOptions() {
+    void definesTheTenCommandsWithTheirOptions() {
         List<SlashCommandData> commands = SlashCommands.definitions(PROFILE);
 
         assertThat(commands)
                 .extracting(SlashCommandData::getName)
-                .containsExactly("ask", "schedule", "slides", "help", "about", "reload", "feedback");
+                .containsExactly(
+                        "ask", "schedule", "slides", "help", "about", "reload", "feedback", "now", "next", "changes");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");
             assertThat(question.isRequired()).isTrue();
@@ -51,6 +52,15 @@ final class SlashCommandsTest {
             assertThat(topic.isAutoComplete()).isTrue();
             assertThat(topic.isRequired()).isTrue();
         });
+        assertThat(commands.get(7).getOptions()).isEmpty();
+        assertThat(commands.get(8).getOptions()).singleElement().satisfies(place -> {
+            assertThat(place.getName()).isEqualTo("place");
+            assertThat(place.isAutoComplete()).isTrue();
+            assertThat(place.isRequired()).isFalse();
+        });
+        assertThat(commands.get(9).getOptions().get(0).getChoices())
+                .extracting(c -> c.getAsString())
+                .containsExactly("2018", "2019");
     }
 
     @Test

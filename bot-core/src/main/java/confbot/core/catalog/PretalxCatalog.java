@@ -310,7 +310,8 @@ final class PretalxCatalog {
                         .map(CatalogText::decodeEntities),
                 slides.stream().distinct().toList(),
                 conference,
-                page));
+                page,
+                text(talk, "guid").or(() -> text(talk, "id")).or(() -> text(talk, "code"))));
     }
 
     /**

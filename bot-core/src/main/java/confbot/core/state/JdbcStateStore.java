@@ -1,5 +1,6 @@
 package confbot.core.state;
 
+import confbot.core.schedule.ScheduleChangeLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class JdbcStateStore implements StateStore, Inbox {
     private final StateLocation location;
     private final Object lock = new Object();
     private final AnswerLog answers = new JdbcAnswerLog(this);
+    private final ScheduleChangeLog scheduleChanges = new JdbcScheduleChangeLog(this);
     private Connection connection;
     private boolean closed;
 
@@ -77,6 +79,11 @@ public final class JdbcStateStore implements StateStore, Inbox {
     @Override
     public AnswerLog answers() {
         return answers;
+    }
+
+    @Override
+    public ScheduleChangeLog scheduleChanges() {
+        return scheduleChanges;
     }
 
     @Override
@@ -251,7 +258,14 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     private static void migrate(StateLocation location) {
         try {
-            var config = Flyway.configure(JdbcStateStore.class.getClassLoader()).locations(MIGRATIONS);
+            var config = Flyway.configure(JdbcStateStore.class.getClassLoader())
+                    .locations(MIGRATIONS)
+                    // The one thing the two databases spell differently: an increasing key.
+                    .placeholders(java.util.Map.of(
+                            "increasing_id",
+                            location instanceof StateLocation.Postgres
+                                    ? "BIGSERIAL PRIMARY KEY"
+                                    : "INTEGER PRIMARY KEY AUTOINCREMENT"));
             if (location instanceof StateLocation.Postgres pg) {
                 config.dataSource(
                         pg.jdbcUrl(), pg.user().orElse(null), pg.password().orElse(null));
