@@ -520,6 +520,7 @@ public final class AnswerWriter {
         chosen.sort(Comparator.comparingInt(Sentence::index));
         chosen = withWhatColonsIntroduce(scored, chosen, budget);
         chosen = withTheirHeads(scored, chosen);
+        chosen = withoutGaps(scored, chosen);
         List<String> out = new ArrayList<>();
         for (Sentence s : chosen) {
             out.add(shortened(s.text(), budget));
@@ -549,6 +550,37 @@ public final class AnswerWriter {
                 }
                 out.add(next);
                 length += next.text().length() + 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Sentence::index));
+        return out;
+    }
+
+    /** Sentences between two chosen ones that may be filled in: more and the two are apart. */
+    static final int GAP = 2;
+
+    /**
+     * Two chosen sentences of a paragraph with a sentence or two between them read as one text once
+     * those come along, and as two fragments glued together without them; the sentence between
+     * often holds the answer in words the question does not use ("Emily Fox gave a talk." — "“Gardens
+     * and Glaciers” tells…" — "In her talk…"). Filled while {@link #COMPLETED_BUDGET} allows.
+     */
+    private static List<Sentence> withoutGaps(List<Sentence> all, List<Sentence> chosen) {
+        List<Sentence> out = new ArrayList<>(chosen);
+        int length = out.stream().mapToInt(s -> s.text().length() + 1).sum();
+        for (int k = 0; k + 1 < chosen.size(); k++) {
+            int from = chosen.get(k).index();
+            int to = chosen.get(k + 1).index();
+            if (to - from - 1 < 1 || to - from - 1 > GAP) {
+                continue;
+            }
+            List<Sentence> between = all.subList(from + 1, to).stream()
+                    .filter(s -> !out.contains(s))
+                    .toList();
+            int more = between.stream().mapToInt(s -> s.text().length() + 1).sum();
+            if (length + more <= COMPLETED_BUDGET) {
+                out.addAll(between);
+                length += more;
             }
         }
         out.sort(Comparator.comparingInt(Sentence::index));
