@@ -233,6 +233,9 @@ public final class QueryBuilder {
             if (translations.isEmpty()) {
                 translations = lexicon.translations(token.term());
             }
+            if (translations.isEmpty() && key.equals(token.term())) {
+                typoFixed(token.term(), index).ifPresent(t -> forms.add(new Concept.Variant(List.of(t), List.of(t))));
+            }
             for (String t : translations) {
                 variant(t).filter(v -> !forms.contains(v)).ifPresent(forms::add);
             }
@@ -307,6 +310,23 @@ public final class QueryBuilder {
                     || lexicon.get().translations(m.group(1)).isEmpty();
             return Matcher.quoteReplacement(known && name ? m.group(1) + " " + year : m.group());
         });
+    }
+
+    /** Below this many letters a word is too short to tell a typo from another word. */
+    static final int TYPO_MIN_LETTERS = 5;
+
+    /**
+     * For a word of the question no passage has ("garbge", "actualy", "recomendation"): the
+     * indexed word one or two edits away, when there is one. Only for Latin words long enough to
+     * be misspelt; names the notes never mention find nothing that close and stay unknown.
+     */
+    private static Optional<String> typoFixed(String term, PassageIndex index) {
+        if (term.length() < TYPO_MIN_LETTERS
+                || !term.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')
+                || index.docFreq(new Term(Fields.WORDS, term)) > 0) {
+            return Optional.empty();
+        }
+        return index.nearestTerm(Fields.WORDS, term);
     }
 
     /** The dictionary word a token of the analyser starts in, if the tagger read one there. */
