@@ -42,6 +42,15 @@ final class MarkdownCleanerTest {
     }
 
     @Test
+    void aDeckLinkKeepsItsAddressAndOtherLinksOnlyTheirText() {
+        String text = allText(
+                "- Alice ~ Scaling etcd; [slides](https://example.org/talks/etcd.pdf) / [video](https://example.org/v)\n");
+
+        assertThat(text).contains("slides https://example.org/talks/etcd.pdf").contains("video");
+        assertThat(text).doesNotContain("example.org/v");
+    }
+
+    @Test
     void orderedAndNestedListsKeepEveryItem() {
         String text = allText("1. first\n2. second\n   - nested\n3. third\n");
 

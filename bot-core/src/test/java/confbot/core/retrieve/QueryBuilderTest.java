@@ -9,6 +9,7 @@ import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Passage;
 import confbot.core.testing.Fixtures;
 import confbot.knowledge.Language;
+import confbot.knowledge.Lexicon;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,18 @@ final class QueryBuilderTest {
             assertThat(library.index().count(plan.query())).as(q).isZero();
             assertThat(plan.totalIdf()).as(q).isZero();
         }
+    }
+
+    @Test
+    void aTwoDigitYearAfterANameIsTheYear() {
+        assertThat(plan("what happened at kubecon19?").conference()).contains("kubecon-china-2019");
+        assertThat(plan("kubecon'18 见面会").conference()).contains("kubecon-china-2018");
+        assertThat(plan("kubecon 19 keynotes").conference()).contains("kubecon-china-2019");
+        QueryBuilder withDictionary = new QueryBuilder(
+                new Analyzers(), new GlossaryMatcher(library.glossary()), Lexicon.builtin(), Fixtures.CONFERENCES);
+        assertThat(withDictionary.fullYears("room 19 and top 18", library.index(), Fixtures.CONFERENCES))
+                .as("after a dictionary word a number stays a number")
+                .isEqualTo("room 19 and top 18");
     }
 
     @Test
