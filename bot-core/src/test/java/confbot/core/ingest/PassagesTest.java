@@ -150,4 +150,31 @@ final class PassagesTest {
         assertThat(cut("")).isEmpty();
         assertThat(cut("# Only a heading\n")).isEmpty();
     }
+
+    @Test
+    void aLongProgrammeIsCutBetweenItsTalksNeverBetweenATalkAndItsLines() {
+        StringBuilder body = new StringBuilder("## Afternoon\n\n");
+        for (int talk = 1; talk <= 8; talk++) {
+            body.append("- Speaker ")
+                    .append(talk)
+                    .append(" ~ a talk about topic ")
+                    .append(talk)
+                    .append('\n');
+            body.append("    - the slides and the recording of talk ")
+                    .append(talk)
+                    .append(" are online\n");
+            body.append("    - a remark from the audience about topic ")
+                    .append(talk)
+                    .append('\n');
+        }
+
+        List<Passage> cut = cut(body.toString());
+
+        assertThat(cut).hasSizeGreaterThan(1);
+        for (Passage p : cut) {
+            String[] lines = p.text().split("\n");
+            assertThat(Text.depth(lines[0])).as("a passage starts at a talk").isZero();
+            assertThat(lines[1]).startsWith(Text.INDENT).contains("slides");
+        }
+    }
 }
