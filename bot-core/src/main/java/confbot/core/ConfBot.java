@@ -107,7 +107,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback) {
         // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, lexicon);
+        // The built-in knowledge alone is indexed at build time: that index is read (on another
+        // thread, from now) instead of built.
+        Optional<BuiltinIndex> prebuilt =
+                LibraryLoader.builtinAlone(setup) ? Optional.of(BuiltinIndex.shipped()) : Optional.empty();
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, lexicon, prebuilt);
     }
 
     /** Wires the core over a given knowledge base with the given options. */
@@ -117,7 +121,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     /** Wires the core over a given knowledge base with the given options and feedback. */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback) {
-        return create(knowledge, setup, options, feedback, CompletableFuture.supplyAsync(Lexicon::builtin));
+        return create(
+                knowledge, setup, options, feedback, CompletableFuture.supplyAsync(Lexicon::builtin), Optional.empty());
     }
 
     private static ConfBot create(
@@ -125,9 +130,13 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             Setup setup,
             BotOptions options,
             Feedback feedback,
-            CompletableFuture<Lexicon> lexicon) {
+            CompletableFuture<Lexicon> lexicon,
+            Optional<BuiltinIndex> prebuilt) {
         Analyzers analyzers = new Analyzers();
-        LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
+        // smartcn's dictionaries load on another core while the index is read or built: with a
+        // prebuilt index nothing else would load them before the first question.
+        CompletableFuture<Void> segmenter = CompletableFuture.runAsync(analyzers::warmUp);
+        LibraryLoader loader = new LibraryLoader(knowledge, analyzers, prebuilt);
         HanlpTagger tagger = new HanlpTagger();
         // Its dictionaries load while the index is built (0.3-0.7 s here), not on the first question.
         CompletableFuture.runAsync(tagger::warmUp);
@@ -142,6 +151,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
         ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
+        segmenter.join();
         return bot;
     }
 

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -33,6 +34,9 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
@@ -69,8 +73,11 @@ public final class PassageIndex implements Closeable {
     private final Cache<Term, TermStates> terms =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
+    private final boolean prebuilt;
+
+    private PassageIndex(List<Passage> passages, Directory directory, boolean prebuilt) throws IOException {
         this.passages = passages;
+        this.prebuilt = prebuilt;
         this.positions = new IdentityHashMap<>(passages.size() * 2);
         this.byId = new HashMap<>(passages.size() * 2);
         for (int i = 0; i < passages.size(); i++) {
@@ -103,11 +110,44 @@ public final class PassageIndex implements Closeable {
             }
             writer.forceMerge(1);
             writer.commit();
-            return new PassageIndex(copy, dir);
+            return new PassageIndex(copy, dir, false);
         } catch (IOException e) {
             // An in-memory directory does no real I/O; this is a bug, not a condition to handle.
             throw new UncheckedIOException("cannot build the in-memory index", e);
         }
+    }
+
+    /**
+     * The index of {@code passages} from the files a {@link #files()} of an index of the same
+     * passages wrote: the same index, without analysing any passage (see {@link PrebuiltIndex}).
+     */
+    static PassageIndex open(List<Passage> passages, Map<String, byte[]> files) throws IOException {
+        Directory dir = new ByteBuffersDirectory(
+                new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            try (IndexOutput out = dir.createOutput(file.getKey(), IOContext.DEFAULT)) {
+                out.writeBytes(file.getValue(), file.getValue().length);
+            }
+        }
+        return new PassageIndex(List.copyOf(passages), dir, true);
+    }
+
+    /** Every file of the index by name, for {@link PrebuiltIndex} to store. */
+    Map<String, byte[]> files() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String name : directory.listAll()) {
+            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                byte[] bytes = new byte[Math.toIntExact(in.length())];
+                in.readBytes(bytes, 0, bytes.length);
+                out.put(name, bytes);
+            }
+        }
+        return out;
+    }
+
+    /** Whether this index was read from a prebuilt one rather than built here. */
+    public boolean prebuilt() {
+        return prebuilt;
     }
 
     private static Document document(Passage p, int ordinal) {
