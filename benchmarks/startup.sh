@@ -103,7 +103,8 @@ serve_once() { # name opts
   for _ in $(seq 1 500); do [ -f "$fakedir/url" ] && break; sleep 0.02; done
   start=$(now_ms)
   # shellcheck disable=SC2086
-  (cd "$work" && exec env -u DISCORD_BOT_TOKEN -u DISCORD_BOT_TOKEN_FILE -u TELEGRAM_BOT_TOKEN_FILE -u CONFBOT_CONFIG \
+  # In its own folder: a fresh state file, as the journal of an earlier run would drop these update ids.
+  (cd "$fakedir" && exec env -u DISCORD_BOT_TOKEN -u DISCORD_BOT_TOKEN_FILE -u TELEGRAM_BOT_TOKEN_FILE -u CONFBOT_CONFIG \
       TELEGRAM_BOT_TOKEN="$token" TELEGRAM_API_URL="$(cat "$fakedir/url")" \
       java $opts -jar "$jar" serve --http-port 0) > "$fakedir/serve.out" 2> "$fakedir/serve.err" &
   bot_pid=$!
