@@ -31,16 +31,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The variants: the launcher's default first; the others are proposals for CONFBOT_JAVA_OPTS.
-jsa="$out/confbot-appcds.jsa"
+# The variants: the launcher's flags first; the others are proposals for CONFBOT_JAVA_OPTS. Each is
+# "name|serve options|ask options"; @SERVE and @ASK stand for the class-data archives made below (serve's
+# from a serve run, as the launcher makes its own; ask's from an ask run), an empty ask part repeats the
+# serve part.
+ask_jsa="$out/confbot-ask.jsa"
+serve_jsa="$out/confbot-serve.jsa"
+lean="-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m"
 variants=(
-  "launcher|-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=$jsa"
-  "jvm-defaults|"
-  "serial-c1|-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-  "serial-small|-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m"
-  "serial-appcds|-XX:+UseSerialGC -XX:SharedArchiveFile=$jsa"
-  "serial-small-appcds|-XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:SharedArchiveFile=$jsa"
+  "launcher|$lean -Xms64m -XX:SharedArchiveFile=@SERVE|$lean -XX:TieredStopAtLevel=1 -Xms32m -XX:SharedArchiveFile=@ASK"
+  "launcher-before|$lean -XX:SharedArchiveFile=@ASK|"
+  "jvm-defaults||"
+  "serve-c1|$lean -Xms64m -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=@SERVE|"
+  "serve-small|$lean -Xmx128m -XX:SharedArchiveFile=@SERVE|"
 )
+if [ -n "${CONFBOT_BENCH_VARIANTS:-}" ]; then # names of the variants to measure alone, e.g. "launcher serve-c1"
+  chosen=()
+  for variant in "${variants[@]}"; do
+    case " $CONFBOT_BENCH_VARIANTS " in *" ${variant%%|*} "*) chosen+=("$variant") ;; esac
+  done
+  variants=("${chosen[@]}")
+fi
 
 now_ms() { date +%s%3N; }
 status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
@@ -49,11 +60,16 @@ results="$work/startup.properties"
 : > "$results"
 put() { echo "$1=$2" >> "$results"; }
 
-# An AppCDS archive of the classes an `ask` loads (JDK 13+ dynamic archive), made once per jar.
-if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
-  rm -f "$jsa"
-  java -XX:+UseSerialGC -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" ask "$question" > /dev/null 2>&1 || true
+# AppCDS archives (JDK 13+ dynamic archives), made once per jar: one of the classes an `ask` loads, and
+# one of those a `serve` loads, dumped when that serve stops (serve_once below, not counted).
+if [ ! -f "$ask_jsa" ] || [ "$jar" -nt "$ask_jsa" ]; then
+  rm -f "$ask_jsa"
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$ask_jsa" -jar "$jar" ask "$question" > /dev/null 2>&1 || true
 fi
+archives() { # options -> the same with @SERVE and @ASK replaced
+  local opts="${1//@SERVE/$serve_jsa}"
+  echo "${opts//@ASK/$ask_jsa}"
+}
 
 ask_once() { # opts -> "millis peak_kb"
   local opts="$1" start end peak=0 pid hwm
@@ -87,7 +103,8 @@ serve_once() { # name opts
   for _ in $(seq 1 500); do [ -f "$fakedir/url" ] && break; sleep 0.02; done
   start=$(now_ms)
   # shellcheck disable=SC2086
-  (cd "$work" && exec env -u DISCORD_BOT_TOKEN -u DISCORD_BOT_TOKEN_FILE -u TELEGRAM_BOT_TOKEN_FILE -u CONFBOT_CONFIG \
+  # In its own folder: a fresh state file, as the journal of an earlier run would drop these update ids.
+  (cd "$fakedir" && exec env -u DISCORD_BOT_TOKEN -u DISCORD_BOT_TOKEN_FILE -u TELEGRAM_BOT_TOKEN_FILE -u CONFBOT_CONFIG \
       TELEGRAM_BOT_TOKEN="$token" TELEGRAM_API_URL="$(cat "$fakedir/url")" \
       java $opts -jar "$jar" serve --http-port 0) > "$fakedir/serve.out" 2> "$fakedir/serve.err" &
   bot_pid=$!
@@ -107,6 +124,9 @@ serve_once() { # name opts
     tail -20 "$fakedir/serve.err" >&2
   else
     put "$name.ready_ms" $(( ready - start ))
+    # The process's CPU time until ready (utime + stime, in clock ticks): on a shared machine it moves
+    # much less with the load than the wall time does.
+    put "$name.ready_cpu_ms" "$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$bot_pid/stat")"
     sleep 1 # settled: what the process holds once ready, not what start-up allocated on the way
     put "$name.rss_ready_mb" "$(mb "$(status_kb "$bot_pid" VmRSS)")"
     touch "$fakedir/go"
@@ -134,15 +154,24 @@ serve_once() { # name opts
 }
 
 ask_once "-XX:+UseSerialGC" > /dev/null # the first run after a build pays for the page cache; not counted
+if [ ! -f "$serve_jsa" ] || [ "$jar" -nt "$serve_jsa" ]; then
+  rm -f "$serve_jsa"
+  serve_once archive "-XX:+UseSerialGC -XX:ArchiveClassesAtExit=$serve_jsa"
+  : > "$results" # that run made the archive; its figures are not counted
+fi
 for round in $(seq 1 "$rounds"); do
   for variant in "${variants[@]}"; do
     name="${variant%%|*}"
-    opts="${variant#*|}"
-    put "$name.opts" "${opts//$jsa/confbot-appcds.jsa}"
-    read -r ask_ms ask_kb <<< "$(ask_once "$opts")"
+    rest="${variant#*|}"
+    serve_opts="${rest%%|*}"
+    ask_opts="${rest#*|}"
+    [ -z "$ask_opts" ] && ask_opts="$serve_opts"
+    put "$name.opts" "$serve_opts"
+    put "$name.ask_opts" "$ask_opts"
+    read -r ask_ms ask_kb <<< "$(ask_once "$(archives "$ask_opts")")"
     put "$name.ask_ms" "$ask_ms"
     put "$name.ask_peak_mb" "$(mb "$ask_kb")"
-    serve_once "$name" "$opts"
+    serve_once "$name" "$(archives "$serve_opts")"
   done
 done
 put "load_updates" "$updates"

@@ -29,7 +29,18 @@ final class ReportTest {
                 StandardCharsets.UTF_8);
         Results.write(dir, "index-confbot-10000", Map.of("build_ms", 25000, "passages", 30000, "bytes", 11_500_000));
         Results.write(
-                dir, "telegram", Map.of("burst.per_second", "612.5", "paced.p50_ms", "3.1", "paced.p99_ms", "9.0"));
+                dir,
+                "telegram",
+                Map.of(
+                        "burst.per_second", "1012.5",
+                        "paced.p50_ms", "3.1",
+                        "paced.p99_ms", "9.0",
+                        "burst.cpu_ms_per_update", "1.950",
+                        "burst.cpu_ms.workers", "1.400",
+                        "instant.burst.per_second", "2748.0",
+                        "instant.burst.cpu_ms_per_update", "0.540"));
+        Results.write(dir, "startup", Map.of("launcher.ready_ms", "1400", "launcher.ready_cpu_ms", "2100"));
+        Results.write(dir, "machine", Map.of("load_before", "0.50 0.40 0.30", "load_after", "1.20 0.60 0.35"));
 
         List<Report.Row> rows = Report.rows(dir);
 
@@ -41,8 +52,41 @@ final class ReportTest {
                 .contains(false);
         assertThat(row(rows, "Telegram updates/s end to end (answer cache off)").met())
                 .contains(true);
+        assertThat(row(rows, "Telegram updates/s, instant bot (the adapter's own ceiling); CPU per update")
+                        .measured())
+                .isEqualTo("2748; 0.540 ms");
+        assertThat(row(rows, "Telegram CPU per update, cache off: process (workers, send, fake, JIT and GC)")
+                        .measured())
+                .startsWith("1.95 ms (1.400, ");
+        assertThat(rows.stream().filter(r -> r.metric().startsWith("start to ready")))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.measured()).isEqualTo("1.40 s (CPU 2.10 s)");
+                    assertThat(r.met()).contains(true);
+                });
+        assertThat(row(rows, "machine load (1, 5, 15 min) before / after the run")
+                        .measured())
+                .isEqualTo("0.50 0.40 0.30 / 1.20 0.60 0.35");
         assertThat(row(rows, "answer p99, 100,000 notes").measured()).isEqualTo("missing");
         assertThat(row(rows, "answer p99, 100,000 notes").met()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aMeanWithinThreeTimesTheBaselineStillMissesWhenItsP99IsBeyondFive(@TempDir Path dir) throws IOException {
+        Files.writeString(
+                dir.resolve("jmh.json"),
+                """
+                [{"benchmark": "confbot.bench.AnswerBenchmark.confbot", "params": {"corpus": "1000"},
+                  "primaryMetric": {"score": 1000.0, "scoreUnit": "us/op", "scorePercentiles": {"50.0": 800.0, "99.0": 6000.0}}},
+                 {"benchmark": "confbot.bench.AnswerBenchmark.lucene", "params": {"corpus": "1000"},
+                  "primaryMetric": {"score": 500.0, "scoreUnit": "us/op", "scorePercentiles": {"50.0": 400.0, "99.0": 1000.0}}}]
+                """,
+                StandardCharsets.UTF_8);
+
+        Report.Row ratio = row(Report.rows(dir), "confbot / baseline (mean), 1,000 notes");
+
+        assertThat(ratio.measured()).isEqualTo("2.0x (p99 6.0x)");
+        assertThat(ratio.met()).contains(false);
     }
 
     @Test

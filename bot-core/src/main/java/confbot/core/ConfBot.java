@@ -125,7 +125,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 options,
                 feedback,
                 ScheduleChanges.inMemory(options.clock()),
-                lexicon);
+                lexicon,
+                prebuilt(setup));
     }
 
     /** Wires the core over a given knowledge base with the given options. */
@@ -144,13 +145,29 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
      */
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, schedule, lexicon);
+        return create(
+                new KnowledgeLoader().loadBuiltin(), setup, options, feedback, schedule, lexicon, prebuilt(setup));
     }
 
     /** Over a given knowledge base, keeping the schedule changes in {@code schedule}. */
     public static ConfBot create(
             KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
-        return create(knowledge, setup, options, feedback, schedule, CompletableFuture.supplyAsync(Lexicon::builtin));
+        return create(
+                knowledge,
+                setup,
+                options,
+                feedback,
+                schedule,
+                CompletableFuture.supplyAsync(Lexicon::builtin),
+                Optional.empty());
+    }
+
+    /**
+     * The built-in knowledge alone is indexed at build time: that index is read (on another
+     * thread, from now) instead of built.
+     */
+    private static Optional<BuiltinIndex> prebuilt(Setup setup) {
+        return LibraryLoader.builtinAlone(setup) ? Optional.of(BuiltinIndex.shipped()) : Optional.empty();
     }
 
     private static ConfBot create(
@@ -159,9 +176,13 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             BotOptions options,
             Feedback feedback,
             ScheduleChanges schedule,
-            CompletableFuture<Lexicon> lexicon) {
+            CompletableFuture<Lexicon> lexicon,
+            Optional<BuiltinIndex> prebuilt) {
         Analyzers analyzers = new Analyzers();
-        LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
+        // smartcn's dictionaries load on another core while the index is read or built: with a
+        // prebuilt index nothing else would load them before the first question.
+        CompletableFuture<Void> segmenter = CompletableFuture.runAsync(analyzers::warmUp);
+        LibraryLoader loader = new LibraryLoader(knowledge, analyzers, prebuilt);
         HanlpTagger tagger = new HanlpTagger();
         // Its dictionaries load while the index is built (0.3-0.7 s here), not on the first question.
         CompletableFuture.runAsync(tagger::warmUp);
@@ -182,6 +203,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 schedule);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
+        segmenter.join();
         return bot;
     }
 

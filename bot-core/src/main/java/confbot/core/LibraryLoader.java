@@ -7,6 +7,7 @@ import confbot.core.catalog.TalkCatalog;
 import confbot.core.chat.Source;
 import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
+import confbot.core.index.IndexSnapshot;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.ConferenceFacts;
 import confbot.core.ingest.MarkdownCleaner;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +43,25 @@ public final class LibraryLoader {
     private final Analyzers analyzers;
     private final ConferenceRegistry shipped;
     private final Glossary questionTypes = questionTypes();
+    private final Optional<BuiltinIndex> prebuilt;
 
     /**
      * @param builtin the shipped knowledge; its conferences are recognised even when its notes and
      *     facts are left out, so raw notes about a shipped edition still belong to it
      */
     public LibraryLoader(KnowledgeBase builtin, Analyzers analyzers) {
+        this(builtin, analyzers, Optional.empty());
+    }
+
+    /**
+     * @param prebuilt the index of {@code builtin} made at build time, read instead of built when a
+     *     setup asks for the built-in knowledge alone; only for the shipped knowledge
+     */
+    LibraryLoader(KnowledgeBase builtin, Analyzers analyzers, Optional<BuiltinIndex> prebuilt) {
         this.builtin = builtin;
         this.analyzers = analyzers;
         this.shipped = ConferenceRegistry.of(builtin.conferences());
+        this.prebuilt = prebuilt;
     }
 
     /**
@@ -114,6 +126,54 @@ public final class LibraryLoader {
      *     missing folder, an unreadable catalog); a single bad note inside a folder is only skipped
      */
     public Library load(Setup setup) {
+        if (prebuilt.isPresent() && builtinAlone(setup)) {
+            Optional<IndexSnapshot.Read> read = prebuilt.get().load().filter(this::ofTheseNotes);
+            if (read.isPresent()) {
+                log.debug(
+                        "Index read from the prebuilt one: {} passages",
+                        read.get().index().size());
+                // What build() would add around the same passages: no catalog, the shipped registry.
+                return new Library(
+                        read.get().index(),
+                        registry(setup),
+                        new TalkCatalog(List.of()),
+                        glossary(setup),
+                        read.get().notes());
+            }
+        }
+        return build(setup);
+    }
+
+    /**
+     * Whether a prebuilt index holds the notes the knowledge has now: its key catches every changed
+     * file, this a note added or removed.
+     */
+    private boolean ofTheseNotes(IndexSnapshot.Read read) {
+        Set<String> indexed = new HashSet<>();
+        for (Passage p : read.index().passages()) {
+            if (p.origin() == Passage.Origin.CURATED) {
+                indexed.add(p.noteId());
+            }
+        }
+        Set<String> known = new HashSet<>();
+        builtin.notes().forEach(n -> known.add(n.id()));
+        if (!indexed.equals(known)) {
+            log.info("The prebuilt index holds other notes than the built-in knowledge; building it");
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code setup} indexes the built-in knowledge and nothing else (glossaries only expand questions). */
+    static boolean builtinAlone(Setup setup) {
+        return setup.builtin()
+                && setup.notesFolders().isEmpty()
+                && setup.catalogs().isEmpty()
+                && setup.registryFiles().isEmpty();
+    }
+
+    /** As {@link #load}, always cutting and indexing every passage here. */
+    Library build(Setup setup) {
         List<Passage> passages = new ArrayList<>();
         Set<String> notes = new HashSet<>();
         KnowledgeBase kb = setup.builtin() ? builtin : builtin.withoutKnowledge();

@@ -1,10 +1,11 @@
 package confbot.knowledge;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +21,11 @@ import java.util.regex.Pattern;
  * ECDICT's {@code ecdict.csv} (an English-Chinese dictionary of 770,000 entries, 63 MB, from the
  * {@code com.codeinchinese:english-chinese-dictionary} artifact) and writes the compact lexicon the
  * bot loads at start: the common English words (BNC or contemporary-corpus rank within {@value
- * #MAX_RANK}) with their first few Chinese translations, about 37,000 lines and 1.2 MB. Reading
- * the whole CSV at every start would take seconds; this file loads in a fraction of one.
+ * #MAX_RANK}) with their first few Chinese translations, about 37,000 words. Reading the whole
+ * CSV at every start would take seconds; this file loads in a fraction of one.
  *
- * <p>Output lines: {@code word<TAB>translation<TAB>translation…}, sorted by word.
+ * <p>The output is {@link Lexicon}'s binary form ({@link Lexicon#write}): both directions, each
+ * sorted by word.
  */
 public final class LexiconCompiler {
 
@@ -42,7 +44,7 @@ public final class LexiconCompiler {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: LexiconCompiler OUTPUT.tsv");
+            throw new IllegalArgumentException("usage: LexiconCompiler OUTPUT.bin");
         }
         Map<String, List<String>> lexicon;
         try (InputStream in = Objects.requireNonNull(
@@ -51,11 +53,9 @@ public final class LexiconCompiler {
         }
         Path out = Path.of(args[0]);
         Files.createDirectories(out.getParent());
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write("# English-Chinese lexicon compiled from ECDICT (MIT licence, github.com/skywind3000/ECDICT)\n");
-            for (Map.Entry<String, List<String>> e : lexicon.entrySet()) {
-                w.write(e.getKey() + "\t" + String.join("\t", e.getValue()) + "\n");
-            }
+        // ECDICT's data is MIT-licensed (github.com/skywind3000/ECDICT), credited in the README.
+        try (DataOutputStream w = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out)))) {
+            new Lexicon(lexicon).write(w);
         }
     }
 

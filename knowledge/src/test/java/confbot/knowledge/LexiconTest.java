@@ -3,6 +3,10 @@ package confbot.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -28,6 +32,22 @@ final class LexiconTest {
         Lexicon lexicon = new Lexicon(Map.of("cheetah", List.of("猎豹"), "hunt", List.of("打猎", "搜索", "猎豹")));
 
         assertThat(lexicon.translations("猎豹")).containsExactly("cheetah");
+    }
+
+    @Test
+    void theBinaryFormReadsBackTheSameTranslationsBothWays() throws IOException {
+        Lexicon lexicon = new Lexicon(
+                Map.of("cheetah", List.of("猎豹"), "hunt", List.of("打猎", "搜索", "猎豹"), "talk", List.of("谈话", "演讲")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        lexicon.write(new DataOutputStream(bytes));
+
+        Lexicon read = Lexicon.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(read.size()).isEqualTo(3);
+        for (String word : List.of("cheetah", "hunt", "talk", "Talk", "猎豹", "演讲", "打猎", "zorblax")) {
+            assertThat(read.translations(word)).as(word).isEqualTo(lexicon.translations(word));
+        }
+        assertThat(read.translations("演讲")).containsExactly("talk");
     }
 
     @Test

@@ -119,6 +119,14 @@ public final class Analyzers {
         }
     }
 
+    /**
+     * Loads smartcn's dictionaries now rather than in the first analysis (they are static, loaded
+     * once per JVM, whichever thread asks first).
+     */
+    public void warmUp() {
+        tokens(Fields.WORDS, "预热 warm-up");
+    }
+
     /** The analyzer for {@link Fields#WORDS} and {@link Fields#BIGRAMS}, for the index writer. */
     public Analyzer perField() {
         return perField;

@@ -7,12 +7,23 @@ import confbot.knowledge.Language;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -36,6 +47,9 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
@@ -76,8 +90,11 @@ public final class PassageIndex implements Closeable {
     private final Cache<Term, TermStates> terms =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    private PassageIndex(List<Passage> passages, Directory directory) throws IOException {
+    private final boolean prebuilt;
+
+    private PassageIndex(List<Passage> passages, Directory directory, boolean prebuilt) throws IOException {
         this.passages = passages;
+        this.prebuilt = prebuilt;
         this.positions = new IdentityHashMap<>(passages.size() * 2);
         this.byId = new HashMap<>(passages.size() * 2);
         for (int i = 0; i < passages.size(); i++) {
@@ -95,8 +112,21 @@ public final class PassageIndex implements Closeable {
         this.sizeInBytes = bytes;
     }
 
-    /** Indexes {@code passages} in their order; the ordinal of each is its position. */
+    /**
+     * Indexes {@code passages} in their order; the ordinal of each is its position.
+     *
+     * <p>The analyses (smartcn's segmenter is most of a build, BENCHMARKS.md) run on every core, a
+     * window of passages ahead of the writer; the writer then adds the analysed documents one by
+     * one in the passages' order, so the index is the one a single thread builds, document ids and
+     * all (ties between equal scores are broken by document id).
+     */
     public static PassageIndex build(List<Passage> passages, Analyzers analyzers) {
+        int threads = passages.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        return build(passages, analyzers, threads);
+    }
+
+    /** As {@link #build(List, Analyzers)}, with the analyses on {@code threads} threads (1: this one). */
+    static PassageIndex build(List<Passage> passages, Analyzers analyzers, int threads) {
         List<Passage> copy = List.copyOf(passages);
         // Each file as one byte array, not ByteBuffersDirectory's default list of small buffers: with
         // that default every term lookup clones its input by re-slicing the whole buffer list, which
@@ -104,33 +134,153 @@ public final class PassageIndex implements Closeable {
         Directory dir = new ByteBuffersDirectory(
                 new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
         IndexWriterConfig config = new IndexWriterConfig(analyzers.perField()).setSimilarity(SIMILARITY);
+        ExecutorService analysing = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "confbot-index-analysis");
+            t.setDaemon(true);
+            return t;
+        });
         try (IndexWriter writer = new IndexWriter(dir, config)) {
-            for (int i = 0; i < copy.size(); i++) {
-                writer.addDocument(document(copy.get(i), i));
+            Analyzer analyzer = analyzers.perField();
+            int window = Math.max(1, threads) * 64;
+            ArrayDeque<Future<Document>> ahead = new ArrayDeque<>(window + 1);
+            int next = 0;
+            while (next < copy.size() || !ahead.isEmpty()) {
+                while (next < copy.size() && ahead.size() < window) {
+                    Passage p = copy.get(next);
+                    int ordinal = next++;
+                    ahead.add(
+                            threads <= 1
+                                    ? CompletableFuture.completedFuture(document(p, ordinal, analyzer))
+                                    : analysing.submit(() -> document(p, ordinal, analyzer)));
+                }
+                writer.addDocument(ahead.poll().get());
             }
             writer.forceMerge(1);
             writer.commit();
-            return new PassageIndex(copy, dir);
+            return new PassageIndex(copy, dir, false);
         } catch (IOException e) {
             // An in-memory directory does no real I/O; this is a bug, not a condition to handle.
             throw new UncheckedIOException("cannot build the in-memory index", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the index", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot analyse a passage: " + e.getCause(), e.getCause());
+        } finally {
+            analysing.shutdownNow();
         }
     }
 
-    private static Document document(Passage p, int ordinal) {
+    /** Below this many passages one thread builds the index: starting the others costs more. */
+    static final int PARALLEL_FROM = 2_000;
+
+    /**
+     * The index of {@code passages} from the files a {@link #files()} of an index of the same
+     * passages wrote: the same index, without analysing any passage (see {@link PrebuiltIndex}).
+     */
+    static PassageIndex open(List<Passage> passages, Map<String, byte[]> files) throws IOException {
+        Directory dir = new ByteBuffersDirectory(
+                new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            try (IndexOutput out = dir.createOutput(file.getKey(), IOContext.DEFAULT)) {
+                out.writeBytes(file.getValue(), file.getValue().length);
+            }
+        }
+        return new PassageIndex(List.copyOf(passages), dir, true);
+    }
+
+    /** Every file of the index by name, for {@link PrebuiltIndex} to store. */
+    Map<String, byte[]> files() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String name : directory.listAll()) {
+            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                byte[] bytes = new byte[Math.toIntExact(in.length())];
+                in.readBytes(bytes, 0, bytes.length);
+                out.put(name, bytes);
+            }
+        }
+        return out;
+    }
+
+    /** The Lucene reader, for tests that compare two indexes posting by posting. */
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    /** Whether this index was read from a prebuilt one rather than built here. */
+    public boolean prebuilt() {
+        return prebuilt;
+    }
+
+    private static Document document(Passage p, int ordinal, Analyzer analyzer) {
         Document doc = new Document();
         String text = p.searchableText();
-        doc.add(new TextField(Fields.WORDS, text, Field.Store.NO));
-        doc.add(new TextField(Fields.BIGRAMS, text, Field.Store.NO));
+        doc.add(analysed(analyzer, Fields.WORDS, text));
+        doc.add(analysed(analyzer, Fields.BIGRAMS, text));
         if (!p.context().isEmpty()) {
-            doc.add(new TextField(Fields.CONTEXT_WORDS, p.context(), Field.Store.NO));
-            doc.add(new TextField(Fields.CONTEXT_BIGRAMS, p.context(), Field.Store.NO));
+            doc.add(analysed(analyzer, Fields.CONTEXT_WORDS, p.context()));
+            doc.add(analysed(analyzer, Fields.CONTEXT_BIGRAMS, p.context()));
         }
         p.conference().ifPresent(c -> doc.add(new StringField(Fields.CONFERENCE, c, Field.Store.NO)));
         p.day().ifPresent(d -> doc.add(new StringField(Fields.DAY, Integer.toString(d), Field.Store.NO)));
         doc.add(new StringField(Fields.LANGUAGE, p.language().code(), Field.Store.NO));
         doc.add(new StoredField(Fields.ORDINAL, ordinal));
         return doc;
+    }
+
+    /**
+     * {@code text} as {@code field}'s analyzer reads it, analysed now (on the calling thread) into a
+     * field that replays its terms and position increments: all that a {@link TextField} indexes
+     * (no offsets, payloads or term frequencies of its own), so the same postings and norms.
+     */
+    private static Field analysed(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        List<Integer> increments = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+                increments.add(increment.getPositionIncrement());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Field(field, new Replay(terms, increments), TextField.TYPE_NOT_STORED);
+    }
+
+    /** The tokens of one analysis, played back once to the index writer. */
+    private static final class Replay extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private final List<String> terms;
+        private final List<Integer> increments;
+        private int at;
+
+        Replay(List<String> terms, List<Integer> increments) {
+            this.terms = terms;
+            this.increments = increments;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (at >= terms.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(terms.get(at));
+            increment.setPositionIncrement(increments.get(at));
+            at++;
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            at = 0;
+        }
     }
 
     /** A passage and its score for one query. */

@@ -67,12 +67,16 @@ public final class NotesFolder {
             log.warn("Cannot list notes folder {}: {}", root, e.getMessage());
             return List.of();
         }
+        // Files are read and cut on every core (reading was half of indexing 1k notes, JFR), and
+        // their passages joined in the files' order: the same list one thread makes.
+        List<List<Passage>> perFile = files.parallelStream()
+                .map(file -> readFile(root, file)
+                        .map(raw -> passages.of(
+                                raw.note(), sources(raw.note(), file), Passage.Origin.FOLDER, null, raw.context()))
+                        .orElse(List.of()))
+                .toList();
         List<Passage> out = new ArrayList<>();
-        for (Path file : files) {
-            readFile(root, file)
-                    .ifPresent(raw -> out.addAll(passages.of(
-                            raw.note(), sources(raw.note(), file), Passage.Origin.FOLDER, null, raw.context())));
-        }
+        perFile.forEach(out::addAll);
         return out;
     }
 

@@ -45,6 +45,22 @@ final class NotesFolderTest {
     }
 
     @Test
+    void passagesComeInTheFilesSortedOrderThoughTheFilesAreReadInParallel() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            // Sizes that vary a lot, so that files finish out of order if the order were not kept.
+            write(
+                    String.format("n%03d.md", i),
+                    "# Note " + i + "\n\n" + ("word" + i + " ").repeat(1 + (i * 37) % 300) + "\n");
+        }
+
+        List<Passage> passages = folder.read(root);
+
+        List<String> notes = passages.stream().map(Passage::noteId).distinct().toList();
+        assertThat(notes).hasSize(200).isSorted();
+        assertThat(passages).isEqualTo(folder.read(root));
+    }
+
+    @Test
     void indexesMarkdownAndTextFilesRecursively() throws IOException {
         write("a.md", "# Alpha\n\nalpha facts\n");
         write("deep/er/b.txt", "beta facts\n");
