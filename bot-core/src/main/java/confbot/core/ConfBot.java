@@ -18,6 +18,7 @@ import confbot.core.command.Commands;
 import confbot.core.conference.ConferenceRegistry;
 import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.ingest.Passage;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.HanlpTagger;
@@ -69,6 +70,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private final RateLimiter limiter;
     private final AnswerCache answers;
     private final Feedback feedback;
+    private final SubscriptionDesk subscriptions;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
     /** Told of a new profile after a reload that changed it (the adapters' menus). */
@@ -77,9 +79,16 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     /** One rebuild at a time: the watcher and /reload may both ask for one. */
     private final ReentrantLock reloading = new ReentrantLock();
 
-    ConfBot(LibraryLoader loader, Commands commands, Setup setup, BotOptions options, Feedback feedback) {
+    ConfBot(
+            LibraryLoader loader,
+            Commands commands,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions) {
         this.loader = loader;
         this.feedback = feedback;
+        this.subscriptions = subscriptions;
         this.commands = commands;
         this.setup = setup;
         this.options = options;
@@ -105,9 +114,14 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     /** As {@link #create(Setup, BotOptions)}, recording answers and taking votes through {@code feedback}. */
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback) {
+        return create(setup, options, feedback, SubscriptionDesk.off());
+    }
+
+    /** As {@link #create(Setup, BotOptions, Feedback)}, taking /subscribe, /unsubscribe and /remind through {@code subscriptions}. */
+    public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, SubscriptionDesk subscriptions) {
         // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, lexicon);
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, subscriptions, lexicon);
     }
 
     /** Wires the core over a given knowledge base with the given options. */
@@ -117,7 +131,18 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     /** Wires the core over a given knowledge base with the given options and feedback. */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback) {
-        return create(knowledge, setup, options, feedback, CompletableFuture.supplyAsync(Lexicon::builtin));
+        return create(knowledge, setup, options, feedback, SubscriptionDesk.off());
+    }
+
+    /** Wires the core over a given knowledge base with the given options, feedback and subscriptions. */
+    public static ConfBot create(
+            KnowledgeBase knowledge,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions) {
+        return create(
+                knowledge, setup, options, feedback, subscriptions, CompletableFuture.supplyAsync(Lexicon::builtin));
     }
 
     private static ConfBot create(
@@ -125,6 +150,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             Setup setup,
             BotOptions options,
             Feedback feedback,
+            SubscriptionDesk subscriptions,
             CompletableFuture<Lexicon> lexicon) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
@@ -139,7 +165,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 loader.shippedConferences());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
-        ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback);
+        ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback, subscriptions);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
         return bot;
@@ -166,6 +192,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             if (command.kind() == Command.Kind.FEEDBACK) {
                 return feedbackFor(message);
             }
+            if (isSubscription(command)) {
+                return subscriptions.handle(message, command, current.get().library(), mayManage(message));
+            }
             // One snapshot for the whole message: the answer and its cache key come from the same library.
             Loaded loaded = current.get();
             if (isQuestion(command)) {
@@ -190,6 +219,20 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private static boolean isQuestion(Command command) {
         return (command.kind() == Command.Kind.QUESTION || command.kind() == Command.Kind.ASK)
                 && !command.argument().isBlank();
+    }
+
+    private static boolean isSubscription(Command command) {
+        return command.kind() == Command.Kind.SUBSCRIBE
+                || command.kind() == Command.Kind.UNSUBSCRIBE
+                || command.kind() == Command.Kind.REMIND;
+    }
+
+    /**
+     * Who may subscribe a chat: anyone in a private chat; in a group, the bot's admins and whoever
+     * the platform lets manage the chat, as the adapter looked up.
+     */
+    private boolean mayManage(Inbound message) {
+        return !message.origin().groupChat() || message.origin().manager() || options.isAdmin(message.origin());
     }
 
     private Reply reloadFor(Inbound message) {
@@ -365,6 +408,31 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 offer(passage.noteTitle(), p, starts, contains);
             }
         }
+        starts.addAll(contains);
+        return starts.stream().limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public List<String> suggestPlaces(String prefix, int limit) {
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
+        Set<String> starts = new LinkedHashSet<>();
+        Set<String> contains = new LinkedHashSet<>();
+        for (var talk : library().catalog().talks()) {
+            talk.room().ifPresent(room -> offer(room, p, starts, contains));
+            talk.track().ifPresent(track -> offer(track, p, starts, contains));
+        }
+        starts.addAll(contains);
+        return starts.stream().limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public List<String> suggestTalks(String prefix, int limit) {
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
+        Set<String> starts = new LinkedHashSet<>();
+        Set<String> contains = new LinkedHashSet<>();
+        library().catalog().talks().stream()
+                .filter(t -> t.start().isPresent() && t.date().isPresent())
+                .forEach(t -> offer(t.title(), p, starts, contains));
         starts.addAll(contains);
         return starts.stream().limit(Math.max(0, limit)).toList();
     }

@@ -32,6 +32,9 @@ final class Messages {
                     + "/schedule [大会] [天] — 每天的日程（大会可以是年份、名称或城市，天可以是第几天、日期或星期），例如 /schedule "
                     + dayExample + "\n"
                     + "/slides [大会] [主题] — 幻灯片在哪里下载，例如 /slides crd\n"
+                    + "/subscribe [大会] [分会场或会议室] — 在本聊天里发布每场演讲开始前的提醒和日程变更（群里仅限管理员）\n"
+                    + "/unsubscribe [大会] — 停止发布\n"
+                    + "/remind <演讲> — 私聊里：某场演讲开始前提醒你\n"
                     + "/about — 关于这个机器人和它的资料来源\n"
                     + "/help — 显示本帮助";
         }
@@ -43,6 +46,9 @@ final class Messages {
                 + "/schedule [conference] [day] — what happened each day (a conference by year, name or city; a day by number, date or weekday), e.g. /schedule "
                 + dayExample + "\n"
                 + "/slides [conference] [topic] — where to get the slides, e.g. /slides crd\n"
+                + "/subscribe [conference] [track or room] — post a reminder before each talk and each schedule change in this chat (admins, in groups)\n"
+                + "/unsubscribe [conference] — stop posting them\n"
+                + "/remind <talk> — in a private chat: remind you before one talk\n"
                 + "/about — what this bot is and where its knowledge comes from\n"
                 + "/help — this help";
     }

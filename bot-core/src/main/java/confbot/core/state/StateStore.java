@@ -12,6 +12,9 @@ public interface StateStore extends AutoCloseable {
     /** The answers given, the questions not covered, and the votes on the answers. */
     AnswerLog answers();
 
+    /** The chats subscribed to reminders and schedule changes, and the reminders posted and asked for. */
+    Subscriptions subscriptions();
+
     /** Where the state lives, for logs: a file path or a database's host and name, never a password. */
     String describe();
 
