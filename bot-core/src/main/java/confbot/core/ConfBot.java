@@ -18,8 +18,8 @@ import confbot.core.command.Commands;
 import confbot.core.conference.ConferenceRegistry;
 import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
-import confbot.core.remind.SubscriptionDesk;
 import confbot.core.ingest.Passage;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.QueryBuilder;
@@ -165,7 +165,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 loader.shippedConferences());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
-        ConfBot bot = new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback, subscriptions);
+        ConfBot bot =
+                new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback, subscriptions);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
         return bot;

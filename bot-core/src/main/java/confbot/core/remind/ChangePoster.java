@@ -59,8 +59,7 @@ public final class ChangePoster implements ScheduleChangeListener {
 
     private void post(List<ScheduleChange> changes) {
         Library lib = library.get();
-        long highest =
-                changes.stream().mapToLong(ScheduleChange::id).max().orElse(0);
+        long highest = changes.stream().mapToLong(ScheduleChange::id).max().orElse(0);
         for (Subscription s : store.subscriptions()) {
             if (!posts.reaches(s.platform())) {
                 continue;
@@ -69,8 +68,12 @@ public final class ChangePoster implements ScheduleChangeListener {
                     .filter(c -> c.conference().equals(s.conference()))
                     .filter(c -> c.id() > s.lastChangeId())
                     .filter(c -> s.place().isEmpty()
-                            || c.before().filter(t -> Timetable.at(t, s.place().get())).isPresent()
-                            || c.after().filter(t -> Timetable.at(t, s.place().get())).isPresent())
+                            || c.before()
+                                    .filter(t -> Timetable.at(t, s.place().get()))
+                                    .isPresent()
+                            || c.after()
+                                    .filter(t -> Timetable.at(t, s.place().get()))
+                                    .isPresent())
                     .toList();
             if (mine.isEmpty()) {
                 continue;
@@ -81,7 +84,9 @@ public final class ChangePoster implements ScheduleChangeListener {
             }
             Optional<Conference> conference = lib.registry().byId(s.conference());
             ZoneId zone = conference.map(Conference::timezone).orElse(ZoneId.of("UTC"));
-            String name = conference.map(c -> c.shortName().in(RemindTexts.language(s.language()))).orElse(s.conference());
+            String name = conference
+                    .map(c -> c.shortName().in(RemindTexts.language(s.language())))
+                    .orElse(s.conference());
             posts.toChat(
                     s,
                     new Reply(

@@ -31,7 +31,8 @@ final class RemindTexts {
     static String reminder(List<Timetable.Timed> talks, Instant now, Language lang) {
         Timetable.Timed first = talks.get(0);
         long minutes = Math.max(0, (Duration.between(now, first.start()).toSeconds() + 59) / 60);
-        String at = TIME.format(first.start().atZone(first.zone())) + " " + first.zone().getId();
+        String at = TIME.format(first.start().atZone(first.zone())) + " "
+                + first.zone().getId();
         StringBuilder out = new StringBuilder();
         if (lang == Language.ZH) {
             out.append(minutes == 0 ? "⏰ 马上开始" : "⏰ " + minutes + " 分钟后开始")
@@ -39,7 +40,10 @@ final class RemindTexts {
                     .append(at)
                     .append("）：");
         } else {
-            out.append(minutes == 0 ? "⏰ Starting now" : "⏰ Starting in " + minutes + (minutes == 1 ? " minute" : " minutes"))
+            out.append(
+                            minutes == 0
+                                    ? "⏰ Starting now"
+                                    : "⏰ Starting in " + minutes + (minutes == 1 ? " minute" : " minutes"))
                     .append(" (")
                     .append(at)
                     .append("):");
@@ -85,18 +89,21 @@ final class RemindTexts {
         List<String> parts = new ArrayList<>();
         Optional<Talk> before = change.before();
         if (change.kinds().contains(ScheduleChange.Kind.MOVED_TIME)) {
-            parts.add((zh ? "改到 " : "now at ") + time(now, zone)
+            parts.add((zh ? "改到 " : "now at ")
+                    + time(now, zone)
                     + before.map(b -> zh ? "（原 " + time(b, zone) + "）" : " (was " + time(b, zone) + ")")
                             .orElse(""));
         }
         if (change.kinds().contains(ScheduleChange.Kind.MOVED_ROOM)) {
-            parts.add((zh ? "换到 " : "now in ") + now.room().orElse("?")
+            parts.add((zh ? "换到 " : "now in ")
+                    + now.room().orElse("?")
                     + before.flatMap(Talk::room)
                             .map(r -> zh ? "（原 " + r + "）" : " (was " + r + ")")
                             .orElse(""));
         }
         if (change.kinds().contains(ScheduleChange.Kind.SPEAKERS_CHANGED)) {
-            parts.add((zh ? "讲者改为 " : "speakers now ") + String.join(", ", now.speakers())
+            parts.add((zh ? "讲者改为 " : "speakers now ")
+                    + String.join(", ", now.speakers())
                     + before.map(b -> zh
                                     ? "（原 " + String.join(", ", b.speakers()) + "）"
                                     : " (was " + String.join(", ", b.speakers()) + ")")
@@ -146,8 +153,9 @@ final class RemindTexts {
     static String subscribed(Conference c, Optional<String> place, Duration lead, boolean replaced, Language lang) {
         String name = c.shortName().in(lang);
         if (lang == Language.ZH) {
-            return (replaced ? "已更新本聊天的订阅：" : "本聊天已订阅 ") + name + place.map(p -> "（" + p + "）").orElse("")
-                    + "。每场演讲开始前 " + lead(lead, lang) + "我会在这里提醒，日程有变也会发在这里。发送 /unsubscribe 取消。";
+            return (replaced ? "已更新本聊天的订阅：" : "本聊天已订阅 ") + name
+                    + place.map(p -> "（" + p + "）").orElse("") + "。每场演讲开始前 " + lead(lead, lang)
+                    + "我会在这里提醒，日程有变也会发在这里。发送 /unsubscribe 取消。";
         }
         return (replaced ? "Updated this chat's subscription: " : "This chat is subscribed to ") + name
                 + place.map(p -> " (" + p + ")").orElse("") + ". I'll post a reminder " + lead(lead, lang)
@@ -158,7 +166,8 @@ final class RemindTexts {
         if (ended == 0) {
             return lang == Language.ZH
                     ? "本聊天没有" + c.map(x -> " " + x.shortName().in(lang) + " 的").orElse("") + "订阅。"
-                    : "This chat has no subscription" + c.map(x -> " to " + x.shortName().in(lang)).orElse("") + ".";
+                    : "This chat has no subscription"
+                            + c.map(x -> " to " + x.shortName().in(lang)).orElse("") + ".";
         }
         return lang == Language.ZH
                 ? "已取消" + c.map(x -> " " + x.shortName().in(lang) + " 的").orElse("本聊天的全部") + "订阅，不再发提醒和日程变更。"
@@ -189,11 +198,13 @@ final class RemindTexts {
     }
 
     static String whichConference(List<Conference> choices, String command, Language lang) {
-        List<String> names =
-                choices.stream().map(c -> c.id() + " (" + c.shortName().in(lang) + ")").toList();
+        List<String> names = choices.stream()
+                .map(c -> c.id() + " (" + c.shortName().in(lang) + ")")
+                .toList();
         return lang == Language.ZH
                 ? "请指明大会，例如 /" + command + " " + choices.get(0).id() + "。可选：" + String.join("、", names)
-                : "Which conference? e.g. /" + command + " " + choices.get(0).id() + ". Choices: " + String.join(", ", names);
+                : "Which conference? e.g. /" + command + " " + choices.get(0).id() + ". Choices: "
+                        + String.join(", ", names);
     }
 
     static String unknownPlace(Conference c, String place, Collection<String> places, Language lang) {
@@ -220,9 +231,7 @@ final class RemindTexts {
     }
 
     static String noUpcomingTalk(String words, Language lang) {
-        return lang == Language.ZH
-                ? "没有找到还没开始、标题含「" + words + "」的演讲。"
-                : "No upcoming talk matches \"" + words + "\".";
+        return lang == Language.ZH ? "没有找到还没开始、标题含「" + words + "」的演讲。" : "No upcoming talk matches \"" + words + "\".";
     }
 
     static String severalTalks(List<Timetable.Timed> talks, Language lang) {

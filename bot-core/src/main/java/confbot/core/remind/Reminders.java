@@ -47,6 +47,7 @@ public final class Reminders {
     public static final Duration TICK = Duration.ofSeconds(5);
     /** Reminders of talks over for this long are forgotten: no replay can reach back so far. */
     private static final Duration KEEP_SENT = Duration.ofDays(2);
+
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Supplier<Library> library;
@@ -56,6 +57,7 @@ public final class Reminders {
     private final Duration lead;
     /** Reminders known to be claimed (by this process or another), with their talk's start. */
     private final Map<String, Instant> claimed = new HashMap<>();
+
     private final AtomicBoolean storeFailing = new AtomicBoolean();
     private Optional<Instant> lastPrune = Optional.empty();
 
@@ -64,11 +66,7 @@ public final class Reminders {
      * @param lead how long before a talk its reminder goes out
      */
     public Reminders(
-            Supplier<Library> library,
-            Subscriptions store,
-            SubscriberPosts posts,
-            InstantSource clock,
-            Duration lead) {
+            Supplier<Library> library, Subscriptions store, SubscriberPosts posts, InstantSource clock, Duration lead) {
         this.library = Objects.requireNonNull(library, "library");
         this.store = Objects.requireNonNull(store, "store");
         this.posts = Objects.requireNonNull(posts, "posts");
@@ -80,7 +78,8 @@ public final class Reminders {
     public static Duration checkedLead(Duration lead) {
         Objects.requireNonNull(lead, "lead");
         if (lead.isNegative() || lead.isZero() || lead.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException("the reminder lead time must be more than 0 and at most a day, was " + lead);
+            throw new IllegalArgumentException(
+                    "the reminder lead time must be more than 0 and at most a day, was " + lead);
         }
         return lead;
     }
@@ -144,7 +143,8 @@ public final class Reminders {
                 continue;
             }
             if (talk.isEmpty() || !now.isBefore(start)) {
-                log.info("A reminder asked with /remind was not posted: its talk is gone from the catalog or has started");
+                log.info(
+                        "A reminder asked with /remind was not posted: its talk is gone from the catalog or has started");
                 continue;
             }
             posts.toPerson(

@@ -113,7 +113,8 @@ public final class SubscriberPosts {
                     RemindTexts.lostRights(s.conference(), RemindTexts.language(s.language())),
                     List.of());
             post(s.platform(), () -> posters.get(s.platform()).postToUser(s.subscriber(), notice))
-                    .thenAccept(outcome -> log.debug("Told the subscriber of {} chat {}: {}", platform, s.chatId(), outcome));
+                    .thenAccept(outcome ->
+                            log.debug("Told the subscriber of {} chat {}: {}", platform, s.chatId(), outcome));
         }
     }
 }

@@ -71,7 +71,9 @@ public final class SubscriptionDesk {
         }
         try {
             return switch (command.kind()) {
-                case SUBSCRIBE -> mayManage ? subscribe(message, command.argument(), library, lang) : refuse(message, lang);
+                case SUBSCRIBE -> mayManage
+                        ? subscribe(message, command.argument(), library, lang)
+                        : refuse(message, lang);
                 case UNSUBSCRIBE -> mayManage
                         ? unsubscribe(message, command.argument(), library, lang)
                         : refuse(message, lang);
@@ -85,7 +87,9 @@ public final class SubscriptionDesk {
     }
 
     private Reply refuse(Inbound message, Language lang) {
-        log.info("Refused a subscription change in a {} group from a member who may not manage it", message.origin().platform());
+        log.info(
+                "Refused a subscription change in a {} group from a member who may not manage it",
+                message.origin().platform());
         return usage(RemindTexts.notManager(lang));
     }
 
@@ -135,7 +139,11 @@ public final class SubscriptionDesk {
                         origin.groupChat(),
                         clock.instant(),
                         0));
-        log.info("A {} chat subscribed to {}{}", origin.platform(), c.id(), place.map(p -> " (" + p + ")").orElse(""));
+        log.info(
+                "A {} chat subscribed to {}{}",
+                origin.platform(),
+                c.id(),
+                place.map(p -> " (" + p + ")").orElse(""));
         return listing(RemindTexts.subscribed(c, place, lead, replaced, lang));
     }
 
@@ -144,11 +152,15 @@ public final class SubscriptionDesk {
         if (!argument.isBlank()) {
             List<Conference> named = library.registry().resolve(argument);
             if (named.size() != 1) {
-                List<Conference> choices = store.orElseThrow()
-                        .subscriptions(message.origin().platform(), message.origin().chatId())
-                        .stream()
-                        .flatMap(s -> library.registry().byId(s.conference()).stream())
-                        .toList();
+                List<Conference> choices =
+                        store
+                                .orElseThrow()
+                                .subscriptions(
+                                        message.origin().platform(),
+                                        message.origin().chatId())
+                                .stream()
+                                .flatMap(s -> library.registry().byId(s.conference()).stream())
+                                .toList();
                 return choices.isEmpty()
                         ? listing(RemindTexts.unsubscribed(0, Optional.empty(), lang))
                         : usage(RemindTexts.whichConference(choices, "unsubscribe", lang));
@@ -156,10 +168,7 @@ public final class SubscriptionDesk {
             conference = Optional.of(named.get(0));
         }
         int ended = store.orElseThrow()
-                .unsubscribe(
-                        message.origin().platform(),
-                        message.origin().chatId(),
-                        conference.map(Conference::id));
+                .unsubscribe(message.origin().platform(), message.origin().chatId(), conference.map(Conference::id));
         log.info("A {} chat ended {} subscription(s)", message.origin().platform(), ended);
         return listing(RemindTexts.unsubscribed(ended, conference, lang));
     }
@@ -227,7 +236,8 @@ public final class SubscriptionDesk {
     private Optional<Conference> soonest(Map<String, List<Timetable.Timed>> talks, ConferenceRegistry registry) {
         Instant now = clock.instant();
         Optional<String> next = talks.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(t -> now.isBefore(t.start().plus(Duration.ofHours(1)))))
+                .filter(e -> e.getValue().stream()
+                        .anyMatch(t -> now.isBefore(t.start().plus(Duration.ofHours(1)))))
                 .min(Comparator.comparing(e -> e.getValue().stream()
                         .map(Timetable.Timed::start)
                         .filter(s -> now.isBefore(s.plus(Duration.ofHours(1))))
@@ -241,7 +251,8 @@ public final class SubscriptionDesk {
     }
 
     private static String subscribeUsage(Library library, Language lang) {
-        String example = library.conferences().stream().findFirst().map(Conference::id).orElse("");
+        String example =
+                library.conferences().stream().findFirst().map(Conference::id).orElse("");
         return lang == Language.ZH
                 ? "用法：/subscribe [大会] [分会场或会议室]，例如 /subscribe " + example
                 : "Usage: /subscribe [conference] [track or room], e.g. /subscribe " + example;

@@ -49,8 +49,8 @@ final class Timetable {
                     .add(t));
         }
         out.values()
-                .forEach(list -> list.sort(Comparator.comparing(Timed::start).thenComparing(t -> t.talk()
-                        .title())));
+                .forEach(list -> list.sort(Comparator.comparing(Timed::start)
+                        .thenComparing(t -> t.talk().title())));
         return out;
     }
 
@@ -63,7 +63,8 @@ final class Timetable {
                 .byId(talk.conference())
                 .map(Conference::timezone)
                 .orElse(ZoneId.of("UTC"));
-        Instant start = talk.date().get().atTime(talk.start().get()).atZone(zone).toInstant();
+        Instant start =
+                talk.date().get().atTime(talk.start().get()).atZone(zone).toInstant();
         return Optional.of(new Timed(talk, start, zone));
     }
 

@@ -62,8 +62,9 @@ final class JdbcSubscriptions implements Subscriptions {
     @Override
     public int unsubscribe(Platform platform, String chatId, Optional<String> conference) {
         return store.inTransaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?"
-                    + (conference.isPresent() ? " AND conference = ?" : ""))) {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM subscriptions WHERE platform = ? AND chat_id = ?"
+                            + (conference.isPresent() ? " AND conference = ?" : ""))) {
                 delete.setString(1, platform(platform));
                 delete.setString(2, chatId);
                 if (conference.isPresent()) {
@@ -137,8 +138,8 @@ final class JdbcSubscriptions implements Subscriptions {
                 delete.setLong(1, before.toEpochMilli());
                 removed = delete.executeUpdate();
             }
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM personal_reminders WHERE sent_at IS NOT NULL AND starts_at < ?")) {
+            try (PreparedStatement delete =
+                    c.prepareStatement("DELETE FROM personal_reminders WHERE sent_at IS NOT NULL AND starts_at < ?")) {
                 delete.setLong(1, before.toEpochMilli());
                 removed += delete.executeUpdate();
             }

@@ -272,8 +272,10 @@ abstract class StateStoreContract {
     @Test
     void aSubscriptionSurvivesReopeningAndSubscribingAgainReplacesIt() throws Exception {
         Subscriptions subs = store.subscriptions();
-        assertThat(subs.subscribe(subscription("-100", "kc19", Optional.empty()))).isFalse();
-        assertThat(subs.subscribe(subscription("-100", "kc18", Optional.of("Hall 1")))).isFalse();
+        assertThat(subs.subscribe(subscription("-100", "kc19", Optional.empty())))
+                .isFalse();
+        assertThat(subs.subscribe(subscription("-100", "kc18", Optional.of("Hall 1"))))
+                .isFalse();
         assertThat(subs.subscribe(subscription("-100", "kc19", Optional.of("会议室 2"))))
                 .as("the same chat and conference again")
                 .isTrue();
@@ -300,13 +302,17 @@ abstract class StateStoreContract {
         subs.subscribe(subscription("-100", "kc19", Optional.empty()));
         subs.subscribe(subscription("-200", "kc19", Optional.empty()));
 
-        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.of("kc18"))).isEqualTo(1);
+        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.of("kc18")))
+                .isEqualTo(1);
         assertThat(subs.unsubscribe(Platform.DISCORD, "-200", Optional.empty()))
                 .as("chat ids are per platform")
                 .isZero();
-        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.empty())).isEqualTo(1);
+        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.empty()))
+                .isEqualTo(1);
 
-        assertThat(subs.subscriptions()).extracting(Subscriptions.Subscription::chatId).containsExactly("-200");
+        assertThat(subs.subscriptions())
+                .extracting(Subscriptions.Subscription::chatId)
+                .containsExactly("-200");
     }
 
     @Test
@@ -330,7 +336,8 @@ abstract class StateStoreContract {
         assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-b", start, T0))
                 .isFalse();
 
-        assertThat(store.subscriptions().forgetRemindersBefore(start.plusSeconds(1))).isEqualTo(3);
+        assertThat(store.subscriptions().forgetRemindersBefore(start.plusSeconds(1)))
+                .isEqualTo(3);
         assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
                 .as("forgotten once the talk is long over")
                 .isTrue();
@@ -368,7 +375,10 @@ abstract class StateStoreContract {
         assertThat(store.subscriptions().changeCursor()).as("never moves back").isEqualTo(3);
         assertThat(store.subscriptions().subscriptions().get(0).lastChangeId()).isEqualTo(3);
         store.subscriptions().subscribe(subscription("-300", "kc19", Optional.empty()));
-        assertThat(store.subscriptions().subscriptions(Platform.TELEGRAM, "-300").get(0).lastChangeId())
+        assertThat(store.subscriptions()
+                        .subscriptions(Platform.TELEGRAM, "-300")
+                        .get(0)
+                        .lastChangeId())
                 .isEqualTo(3);
     }
 
