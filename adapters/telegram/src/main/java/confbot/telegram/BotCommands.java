@@ -36,6 +36,12 @@ final class BotCommands {
                 new Entry("ask", clip("Ask a question about " + en), clip("提问：关于 " + zh + " 的问题")),
                 new Entry("schedule", clip("Show the schedule: " + example), clip("查看日程：" + example)),
                 new Entry("slides", "Find the slides of a talk", "查找演讲的幻灯片"),
+                new Entry(
+                        "subscribe",
+                        "Reminders before each talk and schedule changes in this chat",
+                        "在本聊天里接收演讲开始前的提醒和日程变更"),
+                new Entry("unsubscribe", "Stop the reminders and changes in this chat", "停止本聊天的提醒和日程变更"),
+                new Entry("remind", "Remind me before one talk (private chat)", "某场演讲开始前提醒我（私聊）"),
                 new Entry("help", "What I can answer, and how to ask", "我能回答什么，怎么提问"),
                 new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
     }
