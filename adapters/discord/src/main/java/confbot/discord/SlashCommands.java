@@ -41,6 +41,13 @@ final class SlashCommands {
     static final String RELOAD = "reload";
     static final String FEEDBACK = "feedback";
     static final String TOPIC = "topic";
+    static final String SUBSCRIBE = "subscribe";
+    static final String UNSUBSCRIBE = "unsubscribe";
+    static final String REMIND = "remind";
+    /** /subscribe's track or room, suggested from the loaded talks. */
+    static final String PLACE = "place";
+    /** /remind's talk, suggested from the timed talks. */
+    static final String TALK = "talk";
 
     static final int MAX_QUESTION_LENGTH = 1000;
 
@@ -54,7 +61,10 @@ final class SlashCommands {
             HELP, List.of(),
             ABOUT, List.of(),
             RELOAD, List.of(),
-            FEEDBACK, List.of());
+            FEEDBACK, List.of(),
+            SUBSCRIBE, List.of("conference", PLACE),
+            UNSUBSCRIBE, List.of("conference"),
+            REMIND, List.of(TALK));
 
     private SlashCommands() {}
 
@@ -101,6 +111,25 @@ final class SlashCommands {
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
                         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // Who may subscribe a channel: members who may manage it (Discord hides the command
+                // from the others by default); the core checks again, as server owners may grant it.
+                Commands.slash(SUBSCRIBE, "Post a reminder before each talk, and schedule changes, in this channel")
+                        .addOptions(
+                                conferenceOption(profile),
+                                new OptionData(OptionType.STRING, PLACE, "Only this track or room", false, true))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL)),
+                Commands.slash(UNSUBSCRIBE, "Stop the reminders and schedule changes in this channel")
+                        .addOptions(conferenceOption(profile))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL)),
+                // A reminder for one person: offered in the bot's DMs, where it is sent.
+                Commands.slash(REMIND, "Remind me before one talk")
+                        .addOptions(new OptionData(OptionType.STRING, TALK, "Words of the talk's title", true, true))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.BOT_DM),
                 // Like /reload: what people thought of the answers is for the bot's admins.
                 Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
                         .setLocalizationFunction(zh)
