@@ -2,11 +2,14 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
+import confbot.core.chat.ChatPoster;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
+import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Vote;
 import confbot.core.feedback.Feedback;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.state.JdbcStateStore;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
@@ -17,13 +20,19 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -32,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = {
             "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.",
             "/good and /bad rate the last answer; /feedback shows the ratings. Answers and votes go to the state"
-                    + " that `serve` keeps (--state)."
+                    + " that `serve` keeps (--state).",
+            "/subscribe prints each talk's reminder here while chat runs; /remind <talk> one talk's."
         })
 final class ChatCli implements Callable<Integer> {
 
@@ -41,6 +51,12 @@ final class ChatCli implements Callable<Integer> {
 
     @Mixin
     StateOptions stateOptions;
+
+    @Option(
+            names = "--remind-before",
+            paramLabel = "DURATION",
+            description = "Print each reminder this long before its talk (default 10m; CONFBOT_REMIND_BEFORE).")
+    Optional<String> remindBefore = Optional.empty();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,10 +80,54 @@ final class ChatCli implements Callable<Integer> {
             spec.commandLine().getErr().println("confbot chat: " + e.getMessage());
             return 2;
         }
+        Duration lead = lead();
+        InstantSource clock = InstantSource.system();
         try (store) {
             ConfBot bot = bots.create(
-                    knowledge.setup(), BotOptions.defaults(), Feedback.to(store.answers(), InstantSource.system()));
-            return converse(bot);
+                    knowledge.setup(),
+                    BotOptions.defaults(),
+                    Feedback.to(store.answers(), clock),
+                    SubscriptionDesk.to(store.subscriptions(), clock, lead));
+            // The terminal's reminders are printed between the prompts, as long as chat runs.
+            Subscribing reminders = Subscribing.start(bot, store.subscriptions(), List.of(new Printer()), clock, lead);
+            try {
+                return converse(bot);
+            } finally {
+                reminders.close();
+            }
+        }
+    }
+
+    /** --remind-before, else CONFBOT_REMIND_BEFORE or reminders.before, as serve reads them. */
+    private Duration lead() {
+        Map<String, String> options = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        remindBefore.ifPresent(d -> {
+            options.put(Settings.REMIND_BEFORE, d);
+            names.put(Settings.REMIND_BEFORE, "--remind-before");
+        });
+        return ServeSettings.remindBefore(ServeEnvironment.of(
+                ServeCli.configFile(stateOptions.config, env).map(ConfigFile::read), env, options, names));
+    }
+
+    /** The terminal as a chat to post to: what the core posts on its own is printed. */
+    private final class Printer implements ChatPoster {
+        @Override
+        public Platform platform() {
+            return Platform.CONSOLE;
+        }
+
+        @Override
+        public CompletionStage<Outcome> post(String chatId, Reply reply) {
+            PrintWriter out = spec.commandLine().getOut();
+            synchronized (out) {
+                out.println();
+                out.println(PlainReplies.render(reply));
+                out.println();
+                out.print("> ");
+                out.flush();
+            }
+            return CompletableFuture.completedFuture(Outcome.POSTED);
         }
     }
 

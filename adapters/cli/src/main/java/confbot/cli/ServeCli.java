@@ -3,7 +3,9 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.chat.ChatPoster;
 import confbot.core.feedback.Feedback;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.state.JdbcStateStore;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
@@ -77,13 +79,20 @@ final class ServeCli implements Callable<Integer> {
                             + " first use (default ./confbot-state.db; CONFBOT_DATABASE_URL chooses PostgreSQL instead).")
     Optional<Path> state = Optional.empty();
 
+    @Option(
+            names = "--remind-before",
+            paramLabel = "DURATION",
+            description = "Post each reminder to the subscribed chats this long before its talk, e.g. 10m or 1h"
+                    + " (default 10m; CONFBOT_REMIND_BEFORE, reminders.before).")
+    Optional<String> remindBefore = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** Builds the core; {@code ConfBot::create}, or a test's. */
     @FunctionalInterface
     interface Cores {
-        ConfBot create(Setup setup, BotOptions options, Feedback feedback);
+        ConfBot create(Setup setup, BotOptions options, Feedback feedback, SubscriptionDesk subscriptions);
     }
 
     private final Cores bots;
@@ -127,15 +136,29 @@ final class ServeCli implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        Feedback feedback =
-                store.map(s -> Feedback.to(s.answers(), InstantSource.system())).orElseGet(Feedback::off);
+        // One clock for everything the core decides by time: the answers' records, the reminders.
+        InstantSource clock = InstantSource.system();
+        Feedback feedback = store.map(s -> Feedback.to(s.answers(), clock)).orElseGet(Feedback::off);
+        SubscriptionDesk subscriptions = store.map(
+                        s -> SubscriptionDesk.to(s.subscriptions(), clock, settings.remindBefore()))
+                .orElseGet(SubscriptionDesk::off);
         Server server = new Server(
-                () -> bots.create(settings.knowledge(), settings.botOptions(), feedback),
+                () -> bots.create(settings.knowledge(), settings.botOptions(), feedback, subscriptions),
                 bot -> settings.adapters().create(bot, store, settings.inbox()),
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
                 settings.httpPort(),
-                registry);
+                registry,
+                (bot, adapters) -> store.<AutoCloseable>map(s -> Subscribing.start(
+                                bot,
+                                s.subscriptions(),
+                                adapters.stream()
+                                        .filter(ChatPoster.class::isInstance)
+                                        .map(ChatPoster.class::cast)
+                                        .toList(),
+                                clock,
+                                settings.remindBefore()))
+                        .orElse(() -> {}));
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
         Thread hook = new Thread(() -> stopAndHalt(server, store), "confbot-shutdown");
@@ -196,6 +219,7 @@ final class ServeCli implements Callable<Integer> {
             option(options, names, "TELEGRAM_SKIP_BACKLOG", "true", "--skip-backlog");
         }
         state.ifPresent(f -> option(options, names, Settings.STATE_FILE, f.toString(), "--state"));
+        remindBefore.ifPresent(d -> option(options, names, Settings.REMIND_BEFORE, d, "--remind-before"));
         ServeEnvironment layered = ServeEnvironment.of(file.map(ConfigFile::read), env, options, names);
         return ServeSettings.from(layered);
     }

@@ -3,6 +3,7 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.remind.Reminders;
 import confbot.core.state.StateLocation;
 import confbot.telegram.InboxPolicy;
 import java.io.File;
@@ -35,6 +36,7 @@ import java.util.stream.Stream;
  * @param logFormat console lines or JSON lines
  * @param state where the bot's state lives: an SQLite file, or PostgreSQL when a database URL is set
  * @param inbox how old a journaled update may be to be answered at start, and how long sends are retried
+ * @param remindBefore how long before each talk its reminder goes out to the subscribed chats
  */
 record ServeSettings(
         Adapters adapters,
@@ -45,7 +47,8 @@ record ServeSettings(
         int httpPort,
         LogFormat logFormat,
         StateLocation state,
-        InboxPolicy inbox) {
+        InboxPolicy inbox,
+        Duration remindBefore) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
     /** Under the working directory, so a first `serve` needs no setting to keep what it took. */
@@ -63,6 +66,7 @@ record ServeSettings(
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(remindBefore, "remindBefore");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http port must be 0-65535, was " + httpPort);
         }
@@ -130,7 +134,20 @@ record ServeSettings(
                 env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
                 env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT),
                 state(env),
-                inbox(env));
+                inbox(env),
+                remindBefore(env));
+    }
+
+    /** CONFBOT_REMIND_BEFORE (reminders.before, --remind-before), else ten minutes; at most a day. */
+    static Duration remindBefore(ServeEnvironment env) {
+        Optional<Duration> lead = env.get(Settings.REMIND_BEFORE).map(v -> duration(env, Settings.REMIND_BEFORE, v));
+        try {
+            return Reminders.checkedLead(lead.orElse(Reminders.DEFAULT_LEAD));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(env.describe(Settings.REMIND_BEFORE)
+                    + " must be more than 0 and at most a day, such as 10m, got '"
+                    + env.get(Settings.REMIND_BEFORE).orElse("") + "'");
+        }
     }
 
     /** CONFBOT_DATABASE_URL when set (several replicas share it), else the SQLite file. */

@@ -111,6 +111,11 @@ final class SlashCommands {
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
                         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // Like /reload: what people thought of the answers is for the bot's admins.
+                Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
                 // Who may subscribe a channel: members who may manage it (Discord hides the command
                 // from the others by default); the core checks again, as server owners may grant it.
                 Commands.slash(SUBSCRIBE, "Post a reminder before each talk, and schedule changes, in this channel")
@@ -129,12 +134,7 @@ final class SlashCommands {
                 Commands.slash(REMIND, "Remind me before one talk")
                         .addOptions(new OptionData(OptionType.STRING, TALK, "Words of the talk's title", true, true))
                         .setLocalizationFunction(zh)
-                        .setContexts(InteractionContextType.BOT_DM),
-                // Like /reload: what people thought of the answers is for the bot's admins.
-                Commands.slash(FEEDBACK, "Votes on the answers and the questions the notes miss (bot admins)")
-                        .setLocalizationFunction(zh)
-                        .setContexts(InteractionContextType.GUILD)
-                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)));
+                        .setContexts(InteractionContextType.BOT_DM));
     }
 
     /**

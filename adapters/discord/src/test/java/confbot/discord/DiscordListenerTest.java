@@ -497,7 +497,17 @@ final class DiscordListenerTest {
         return org.mockito.ArgumentMatchers.argThat(commands -> commands.stream()
                 .map(CommandData::getName)
                 .toList()
-                .equals(List.of("ask", "schedule", "slides", "help", "about", "reload", "feedback")));
+                .equals(List.of(
+                        "ask",
+                        "schedule",
+                        "slides",
+                        "help",
+                        "about",
+                        "reload",
+                        "feedback",
+                        "subscribe",
+                        "unsubscribe",
+                        "remind")));
     }
 
     private static GuildReadyEvent guildReady(Guild guild) {

@@ -35,7 +35,17 @@ final class SlashCommandsTest {
 
         assertThat(commands)
                 .extracting(SlashCommandData::getName)
-                .containsExactly("ask", "schedule", "slides", "help", "about", "reload", "feedback");
+                .containsExactly(
+                        "ask",
+                        "schedule",
+                        "slides",
+                        "help",
+                        "about",
+                        "reload",
+                        "feedback",
+                        "subscribe",
+                        "unsubscribe",
+                        "remind");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");
             assertThat(question.isRequired()).isTrue();

@@ -47,7 +47,13 @@ public final class SubscriberPosts {
     /** Posts into the subscribed chat; a chat closed to the bot ends its subscriptions. */
     CompletionStage<ChatPoster.Outcome> toChat(Subscription s, Reply reply) {
         String key = s.platform() + ":" + s.chatId();
-        return post(s.platform(), () -> posters.get(s.platform()).post(s.chatId(), reply))
+        // A private chat is its owner's: posted to them, which on Discord opens their DMs again
+        // after a restart (a DM channel is not in JDA's cache by its id).
+        return post(
+                        s.platform(),
+                        () -> s.groupChat()
+                                ? posters.get(s.platform()).post(s.chatId(), reply)
+                                : posters.get(s.platform()).postToUser(s.subscriber(), reply))
                 .thenApply(outcome -> {
                     if (outcome == ChatPoster.Outcome.FORBIDDEN) {
                         closed(s, key);
