@@ -124,7 +124,14 @@ public final class SubscriptionDesk {
             List<String> wanted = Units.of(named.rest());
             place = places.stream().filter(p -> Units.of(p).equals(wanted)).findFirst();
             if (place.isEmpty()) {
-                return usage(RemindTexts.unknownPlace(c, named.rest(), places, lang));
+                // "Service Mesh" for the track "KC+CNC - Service Mesh": words that begin its words, if only one has them.
+                List<String> fits = places.stream()
+                        .filter(p -> Units.allStartWords(Units.of(p), wanted))
+                        .toList();
+                if (fits.size() != 1) {
+                    return usage(RemindTexts.unknownPlace(c, named.rest(), fits.isEmpty() ? places : fits, lang));
+                }
+                place = Optional.of(fits.get(0));
             }
         }
         Origin origin = message.origin();
