@@ -55,7 +55,8 @@ final class RemindRestartTest {
                 telegram.sendPrivate(1, "/subscribe tidepool");
                 await().atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(5))
-                        .until(() -> telegram.delivered().stream().anyMatch(t -> t.contains("This chat is subscribed")));
+                        .until(() ->
+                                telegram.delivered().stream().anyMatch(t -> t.contains("This chat is subscribed")));
                 first.destroyForcibly();
                 assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
             } finally {
@@ -74,7 +75,8 @@ final class RemindRestartTest {
             try {
                 awaitPolling(telegram, second, dir.resolve("serve-2.log"));
                 await().atMost(Duration.ofSeconds(90))
-                        .until(() -> count(telegram, TidepoolSummit.KEYNOTE) >= 1 && count(telegram, TidepoolSummit.KATA) >= 1);
+                        .until(() -> count(telegram, TidepoolSummit.KEYNOTE) >= 1
+                                && count(telegram, TidepoolSummit.KATA) >= 1);
                 second.destroy(); // SIGTERM
                 assertThat(second.waitFor(15, TimeUnit.SECONDS)).isTrue();
             } finally {
@@ -97,8 +99,12 @@ final class RemindRestartTest {
             }
 
             List<String> delivered = telegram.delivered();
-            assertThat(count(telegram, TidepoolSummit.KEYNOTE)).as("the keynote's reminder, in %s", delivered).isEqualTo(1);
-            assertThat(count(telegram, TidepoolSummit.KATA)).as("Kata's, in %s", delivered).isEqualTo(1);
+            assertThat(count(telegram, TidepoolSummit.KEYNOTE))
+                    .as("the keynote's reminder, in %s", delivered)
+                    .isEqualTo(1);
+            assertThat(count(telegram, TidepoolSummit.KATA))
+                    .as("Kata's, in %s", delivered)
+                    .isEqualTo(1);
             assertThat(delivered.stream().filter(t -> t.contains(TidepoolSummit.KATA)))
                     .as("two talks at one time, one message")
                     .allMatch(t -> t.contains(TidepoolSummit.HARBOR));
@@ -106,7 +112,8 @@ final class RemindRestartTest {
             // /subscribe update is marked done, and the next start answers it again ("Updated …").
             assertThat(delivered.stream().filter(t -> !t.startsWith("⏰")))
                     .isNotEmpty()
-                    .allMatch(t -> t.contains("subscribed to Tidepool Summit") || t.contains("subscription: Tidepool Summit"));
+                    .allMatch(t ->
+                            t.contains("subscribed to Tidepool Summit") || t.contains("subscription: Tidepool Summit"));
             assertThat(delivered.stream().filter(t -> t.startsWith("⏰"))).hasSize(2);
         }
     }
@@ -120,7 +127,9 @@ final class RemindRestartTest {
     private static void awaitPolling(FakeTelegram telegram, Process serve, Path log) {
         int before = telegram.polls();
         await().atMost(Duration.ofSeconds(90)).until(() -> telegram.polls() > before || !serve.isAlive());
-        assertThat(serve.isAlive()).as("serve is running; its log:%n%s", read(log)).isTrue();
+        assertThat(serve.isAlive())
+                .as("serve is running; its log:%n%s", read(log))
+                .isTrue();
     }
 
     private Process start(String apiUrl, Path state, Path log) throws IOException {

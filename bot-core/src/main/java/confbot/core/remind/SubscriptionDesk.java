@@ -124,7 +124,8 @@ public final class SubscriptionDesk {
             List<String> wanted = Units.of(named.rest());
             place = places.stream().filter(p -> Units.of(p).equals(wanted)).findFirst();
             if (place.isEmpty()) {
-                // "Service Mesh" for the track "KC+CNC - Service Mesh": words that begin its words, if only one has them.
+                // "Service Mesh" for the track "KC+CNC - Service Mesh": words that begin its words, if only one has
+                // them.
                 List<String> fits = places.stream()
                         .filter(p -> Units.allStartWords(Units.of(p), wanted))
                         .toList();

@@ -145,7 +145,11 @@ final class RemindersTest {
         assertThat(say("/subscribe tidepool regis", group("5", true)).text()).contains("(Registry)");
         Reply several = say("/subscribe tidepool r", group("5", true)); // Room 2, Runtime, Registry
         assertThat(several.kind()).isEqualTo(Reply.Kind.USAGE);
-        assertThat(several.text()).contains("Room 2").contains("Runtime").contains("Registry").doesNotContain("Main hall");
+        assertThat(several.text())
+                .contains("Room 2")
+                .contains("Runtime")
+                .contains("Registry")
+                .doesNotContain("Main hall");
     }
 
     @Test
