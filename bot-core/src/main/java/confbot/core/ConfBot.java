@@ -415,25 +415,29 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     @Override
     public List<String> suggestPlaces(String prefix, int limit) {
-        String p = prefix.strip().toLowerCase(Locale.ROOT);
-        Set<String> starts = new LinkedHashSet<>();
-        Set<String> contains = new LinkedHashSet<>();
-        for (var talk : library().catalog().talks()) {
-            talk.room().ifPresent(room -> offer(room, p, starts, contains));
-            talk.track().ifPresent(track -> offer(track, p, starts, contains));
-        }
-        starts.addAll(contains);
-        return starts.stream().limit(Math.max(0, limit)).toList();
+        return suggestFrom(
+                library().catalog().talks().stream()
+                        .flatMap(t -> java.util.stream.Stream.concat(t.room().stream(), t.track().stream())),
+                prefix,
+                limit);
     }
 
     @Override
     public List<String> suggestTalks(String prefix, int limit) {
+        return suggestFrom(
+                library().catalog().talks().stream()
+                        .filter(t -> t.start().isPresent() && t.date().isPresent())
+                        .map(t -> t.title()),
+                prefix,
+                limit);
+    }
+
+    /** The names that start with {@code prefix}, then those that contain it, each once, at most {@code limit}. */
+    private static List<String> suggestFrom(java.util.stream.Stream<String> names, String prefix, int limit) {
         String p = prefix.strip().toLowerCase(Locale.ROOT);
         Set<String> starts = new LinkedHashSet<>();
         Set<String> contains = new LinkedHashSet<>();
-        library().catalog().talks().stream()
-                .filter(t -> t.start().isPresent() && t.date().isPresent())
-                .forEach(t -> offer(t.title(), p, starts, contains));
+        names.forEach(name -> offer(name, p, starts, contains));
         starts.addAll(contains);
         return starts.stream().limit(Math.max(0, limit)).toList();
     }

@@ -10,8 +10,6 @@ import confbot.core.state.StateStore;
 import confbot.core.testing.TidepoolSummit;
 import confbot.telegram.FakeTelegram;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -133,39 +131,15 @@ final class RemindRestartTest {
     }
 
     private Process start(String apiUrl, Path state, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        java,
-                        "-XX:+UseSerialGC",
-                        "-Xmx256m",
-                        "-cp",
-                        ChildJvm.testClasspath(),
-                        ChildJvm.logbackConfig(),
-                        Main.class.getName(),
-                        "serve",
-                        "--no-builtin",
-                        "--notes",
-                        dir.resolve("notes").toString(),
-                        "--catalog",
-                        dir.resolve("schedule.json").toString(),
-                        "--http-port",
-                        "0"))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        // Only what this test sets: a developer's own tokens must not leak in.
-        env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("HOME") && !name.equals("LANG"));
-        env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        env.put("TELEGRAM_API_URL", apiUrl);
-        env.put("CONFBOT_STATE_FILE", state.toString());
-        return builder.start();
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        return ChildJvm.serve(
+                log,
+                Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", apiUrl, "CONFBOT_STATE_FILE", state.toString()),
+                "--no-builtin",
+                "--notes",
+                dir.resolve("notes").toString(),
+                "--catalog",
+                dir.resolve("schedule.json").toString(),
+                "--http-port",
+                "0");
     }
 }
