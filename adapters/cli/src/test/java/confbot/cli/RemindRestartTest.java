@@ -126,7 +126,7 @@ final class RemindRestartTest {
         int before = telegram.polls();
         await().atMost(Duration.ofSeconds(90)).until(() -> telegram.polls() > before || !serve.isAlive());
         assertThat(serve.isAlive())
-                .as("serve is running; its log:%n%s", read(log))
+                .as("serve is running; its log:%n%s", ChildJvm.read(log))
                 .isTrue();
     }
 
