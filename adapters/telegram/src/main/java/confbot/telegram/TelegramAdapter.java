@@ -378,8 +378,9 @@ public final class TelegramAdapter implements ChatAdapter, ChatPoster {
         try {
             chat = Long.parseLong(chatId);
         } catch (NumberFormatException e) {
+            // Never a chat the bot could post in, now or later.
             log.warn("Not posting to '{}': not a Telegram chat id", chatId);
-            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FORBIDDEN);
         }
         List<String> parts = renderer.render(reply, Locale.ROOT);
         if (queue == null || closed || parts.isEmpty()) {

@@ -196,6 +196,12 @@ final class UpdateHandler {
             return;
         }
         Inbound inbound = mapped.get();
+        Command.Kind kind = parser.parse(inbound.text()).kind();
+        if (kind == Command.Kind.SUBSCRIBE || kind == Command.Kind.UNSUBSCRIBE) {
+            // Typed inline, a subscription would be to no chat: the command is for a chat itself.
+            done.accept("ignored");
+            return;
+        }
         Reply reply = ask(inbound);
         if (reply.kind() == Reply.Kind.SILENT) {
             done.accept("silent"); // rate limited: no suggestion, and Telegram shows none

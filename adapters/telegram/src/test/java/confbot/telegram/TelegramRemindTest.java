@@ -178,4 +178,19 @@ final class TelegramRemindTest {
                                 .count()
                         == 1);
     }
+
+    @Test
+    void aSubscriptionTypedInlineIsIgnoredForItNamesNoChat() {
+        api.enqueue(
+                Updates.inlineQuery(1, "iq-1", "/subscribe tidepool"),
+                Updates.privateText(2, "/help").json());
+        await().atMost(20, SECONDS).until(() -> api.delivered().size() == 1);
+        // Both updates done: the inline one ended without an answer.
+        await().atMost(20, SECONDS)
+                .until(() ->
+                        testbed.store.inbox().pending(UpdateDispatcher.PLATFORM).isEmpty());
+
+        assertThat(api.calls("answerInlineQuery")).isEmpty();
+        assertThat(testbed.store.subscriptions().subscriptions()).isEmpty();
+    }
 }

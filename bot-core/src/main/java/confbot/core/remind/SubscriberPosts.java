@@ -9,6 +9,7 @@ import confbot.core.state.Subscriptions.PersonalReminder;
 import confbot.core.state.Subscriptions.Subscription;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class SubscriberPosts {
                     } else {
                         log.warn(
                                 "A post to a {} chat failed; its later posts are tried as usual",
-                                s.platform().name().toLowerCase(java.util.Locale.ROOT));
+                                s.platform().name().toLowerCase(Locale.ROOT));
                     }
                     return outcome;
                 });
@@ -75,7 +76,7 @@ public final class SubscriberPosts {
                     if (outcome != ChatPoster.Outcome.POSTED) {
                         log.info(
                                 "A reminder to a {} user was not delivered ({}); it is not tried again",
-                                r.platform().name().toLowerCase(java.util.Locale.ROOT),
+                                r.platform().name().toLowerCase(Locale.ROOT),
                                 outcome);
                     }
                     return outcome;
@@ -103,7 +104,7 @@ public final class SubscriberPosts {
         if (!lost.add(key)) {
             return;
         }
-        String platform = s.platform().name().toLowerCase(java.util.Locale.ROOT);
+        String platform = s.platform().name().toLowerCase(Locale.ROOT);
         log.warn(
                 "The bot may no longer post in {} chat {} (removed, or no right to send); ending its subscriptions",
                 platform,
