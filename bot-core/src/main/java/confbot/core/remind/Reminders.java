@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -115,11 +117,16 @@ public final class Reminders {
             if (!posts.reaches(s.platform())) {
                 continue; // another replica, or another run, serves that platform
             }
-            Map<Instant, List<Timetable.Timed>> byStart = new LinkedHashMap<>();
+            Map<String, Timetable.Timed> unclaimed = new LinkedHashMap<>();
             for (Timetable.Timed t : talks.getOrDefault(s.conference(), List.of())) {
-                if (due(t.start(), now) && t.at(s.place()) && claim(s, t, now)) {
-                    byStart.computeIfAbsent(t.start(), x -> new ArrayList<>()).add(t);
+                if (due(t.start(), now) && t.at(s.place()) && !claimed.containsKey(claimKey(s, t))) {
+                    unclaimed.put(t.key(), t);
                 }
+            }
+            Map<Instant, List<Timetable.Timed>> byStart = new LinkedHashMap<>();
+            for (String key : claim(s, unclaimed.values(), now)) {
+                Timetable.Timed t = unclaimed.get(key);
+                byStart.computeIfAbsent(t.start(), x -> new ArrayList<>()).add(t);
             }
             for (List<Timetable.Timed> together : byStart.values()) {
                 posts.toChat(
@@ -163,15 +170,25 @@ public final class Reminders {
         return !now.isBefore(start.minus(lead)) && now.isBefore(start);
     }
 
-    /** The first claim of this talk's reminder for this chat, across restarts and replicas. */
-    private boolean claim(Subscription s, Timetable.Timed t, Instant now) {
-        String key = s.platform() + "\n" + s.chatId() + "\n" + t.key();
-        if (claimed.containsKey(key)) {
-            return false;
+    /**
+     * The first claims of these talks' reminders for this chat, across restarts and replicas, in
+     * one commit; remembered, so later ticks do not ask the store again.
+     *
+     * @return the keys of the talks claimed now
+     */
+    private Set<String> claim(Subscription s, Collection<Timetable.Timed> due, Instant now) {
+        if (due.isEmpty()) {
+            return Set.of();
         }
-        boolean first = store.claimReminder(s.platform(), s.chatId(), t.key(), t.start(), now);
-        claimed.put(key, t.start());
+        Map<String, Instant> starts = new LinkedHashMap<>();
+        due.forEach(t -> starts.put(t.key(), t.start()));
+        Set<String> first = store.claimReminders(s.platform(), s.chatId(), starts, now);
+        due.forEach(t -> claimed.put(claimKey(s, t), t.start()));
         return first;
+    }
+
+    private static String claimKey(Subscription s, Timetable.Timed t) {
+        return s.platform() + "\n" + s.chatId() + "\n" + t.key();
     }
 
     private void prune(Instant now) {

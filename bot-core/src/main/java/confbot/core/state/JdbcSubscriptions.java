@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Subscriptions and reminders in the state store's database ({@code V3__subscriptions.sql}), in SQL
@@ -116,17 +119,31 @@ final class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public boolean claimReminder(Platform platform, String chatId, String talkKey, Instant startsAt, Instant at) {
+        return !claimReminders(platform, chatId, Map.of(talkKey, startsAt), at).isEmpty();
+    }
+
+    @Override
+    public Set<String> claimReminders(Platform platform, String chatId, Map<String, Instant> startsByKey, Instant at) {
+        if (startsByKey.isEmpty()) {
+            return Set.of();
+        }
         return store.inTransaction(c -> {
+            Set<String> claimed = new LinkedHashSet<>();
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO sent_reminders (platform, chat_id, talk_key, starts_at, sent_at) VALUES (?, ?, ?, ?, ?)"
                             + " ON CONFLICT (platform, chat_id, talk_key) DO NOTHING")) {
-                insert.setString(1, platform(platform));
-                insert.setString(2, chatId);
-                insert.setString(3, talkKey);
-                insert.setLong(4, startsAt.toEpochMilli());
-                insert.setLong(5, at.toEpochMilli());
-                return insert.executeUpdate() == 1;
+                for (Map.Entry<String, Instant> talk : startsByKey.entrySet()) {
+                    insert.setString(1, platform(platform));
+                    insert.setString(2, chatId);
+                    insert.setString(3, talk.getKey());
+                    insert.setLong(4, talk.getValue().toEpochMilli());
+                    insert.setLong(5, at.toEpochMilli());
+                    if (insert.executeUpdate() == 1) {
+                        claimed.add(talk.getKey());
+                    }
+                }
             }
+            return claimed;
         });
     }
 

@@ -3,8 +3,10 @@ package confbot.core.state;
 import confbot.core.chat.Platform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The chats subscribed to a conference's reminders and schedule changes, the reminders already
@@ -101,6 +103,15 @@ public interface Subscriptions {
      * @param talkKey the talk and its start, as the reminder service names them
      */
     boolean claimReminder(Platform platform, String chatId, String talkKey, Instant startsAt, Instant at);
+
+    /**
+     * Claims several reminders for a chat in one transaction (one commit for the talks that start
+     * together, however many).
+     *
+     * @param startsByKey each talk's key and start
+     * @return the keys claimed now; the others were claimed before
+     */
+    Set<String> claimReminders(Platform platform, String chatId, Map<String, Instant> startsByKey, Instant at);
 
     /** Forgets the claimed reminders of talks that started before {@code before}; returns how many. */
     int forgetRemindersBefore(Instant before);
