@@ -9,6 +9,7 @@ import confbot.core.chat.Source;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -341,6 +342,19 @@ abstract class StateStoreContract {
         assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
                 .as("forgotten once the talk is long over")
                 .isTrue();
+    }
+
+    @Test
+    void severalRemindersAreClaimedAtOnceAndOnlyThoseNotClaimedBeforeComeBack() {
+        Instant start = T0.plusSeconds(600);
+        store.subscriptions().claimReminder(Platform.DISCORD, "600", "talk-a", start, T0);
+
+        assertThat(store.subscriptions()
+                        .claimReminders(Platform.DISCORD, "600", Map.of("talk-a", start, "talk-b", start), T0))
+                .containsExactly("talk-b");
+        assertThat(store.subscriptions()
+                        .claimReminders(Platform.DISCORD, "600", Map.of("talk-a", start, "talk-b", start), T0))
+                .isEmpty();
     }
 
     @Test
