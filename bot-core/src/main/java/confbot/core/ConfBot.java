@@ -24,6 +24,8 @@ import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.QueryBuilder;
 import confbot.core.retrieve.Retriever;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.knowledge.KnowledgeBase;
 import confbot.knowledge.KnowledgeLoader;
 import confbot.knowledge.Lexicon;
@@ -71,11 +73,14 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private final AnswerCache answers;
     private final Feedback feedback;
     private final SubscriptionDesk subscriptions;
+    private final ScheduleChanges schedule;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
     /** Told of a new profile after a reload that changed it (the adapters' menus). */
     private final List<java.util.function.Consumer<BotProfile>> profileListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The copies of polled catalogs, which the poller reloads for, not the watcher. */
+    private final Set<java.nio.file.Path> polled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One rebuild at a time: the watcher and /reload may both ask for one. */
     private final ReentrantLock reloading = new ReentrantLock();
 
@@ -85,8 +90,10 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             Setup setup,
             BotOptions options,
             Feedback feedback,
-            SubscriptionDesk subscriptions) {
+            SubscriptionDesk subscriptions,
+            ScheduleChanges schedule) {
         this.loader = loader;
+        this.schedule = schedule;
         this.feedback = feedback;
         this.subscriptions = subscriptions;
         this.commands = commands;
@@ -121,7 +128,14 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, SubscriptionDesk subscriptions) {
         // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
-        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, subscriptions, lexicon);
+        return create(
+                new KnowledgeLoader().loadBuiltin(),
+                setup,
+                options,
+                feedback,
+                subscriptions,
+                ScheduleChanges.inMemory(options.clock()),
+                lexicon);
     }
 
     /** Wires the core over a given knowledge base with the given options. */
@@ -141,8 +155,54 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             BotOptions options,
             Feedback feedback,
             SubscriptionDesk subscriptions) {
+        return create(knowledge, setup, options, feedback, subscriptions, ScheduleChanges.inMemory(options.clock()));
+    }
+
+    /**
+     * As {@link #create(Setup, BotOptions, Feedback)}, keeping the schedule changes found at each
+     * reload in {@code schedule}, which /changes lists.
+     */
+    public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
+        return create(setup, options, feedback, SubscriptionDesk.off(), schedule);
+    }
+
+    /**
+     * The whole core: /subscribe, /unsubscribe and /remind through {@code subscriptions}, and the
+     * schedule changes found at each reload kept in {@code schedule}, which /changes lists and whose
+     * listeners post them to the subscribed chats.
+     */
+    public static ConfBot create(
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions,
+            ScheduleChanges schedule) {
+        CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
+        return create(new KnowledgeLoader().loadBuiltin(), setup, options, feedback, subscriptions, schedule, lexicon);
+    }
+
+    /** Over a given knowledge base, keeping the schedule changes in {@code schedule}. */
+    public static ConfBot create(
+            KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
+        return create(knowledge, setup, options, feedback, SubscriptionDesk.off(), schedule);
+    }
+
+    /** Over a given knowledge base, with subscriptions and the schedule changes in {@code schedule}. */
+    public static ConfBot create(
+            KnowledgeBase knowledge,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions,
+            ScheduleChanges schedule) {
         return create(
-                knowledge, setup, options, feedback, subscriptions, CompletableFuture.supplyAsync(Lexicon::builtin));
+                knowledge,
+                setup,
+                options,
+                feedback,
+                subscriptions,
+                schedule,
+                CompletableFuture.supplyAsync(Lexicon::builtin));
     }
 
     private static ConfBot create(
@@ -151,6 +211,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             BotOptions options,
             Feedback feedback,
             SubscriptionDesk subscriptions,
+            ScheduleChanges schedule,
             CompletableFuture<Lexicon> lexicon) {
         Analyzers analyzers = new Analyzers();
         LibraryLoader loader = new LibraryLoader(knowledge, analyzers);
@@ -165,8 +226,14 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 loader.shippedConferences());
         AskCommand ask =
                 new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
-        ConfBot bot =
-                new ConfBot(loader, new Commands(new CommandParser(), ask), setup, options, feedback, subscriptions);
+        ConfBot bot = new ConfBot(
+                loader,
+                new Commands(new CommandParser(), ask, options.clock(), schedule),
+                setup,
+                options,
+                feedback,
+                subscriptions,
+                schedule);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
         return bot;
@@ -186,7 +253,10 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 case ALLOW:
                     break;
             }
-            Command command = commands.parse(message.text());
+            // One snapshot for the whole message: the answer and its cache key come from the same library.
+            Loaded loaded = current.get();
+            // "What's on now?" is /now: answered from the clock, never from the answer cache.
+            Command command = commands.live(commands.parse(message.text()), loaded.library());
             if (command.kind() == Command.Kind.RELOAD) {
                 return reloadFor(message);
             }
@@ -194,10 +264,8 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 return feedbackFor(message);
             }
             if (isSubscription(command)) {
-                return subscriptions.handle(message, command, current.get().library(), mayManage(message));
+                return subscriptions.handle(message, command, loaded.library(), mayManage(message));
             }
-            // One snapshot for the whole message: the answer and its cache key come from the same library.
-            Loaded loaded = current.get();
             if (isQuestion(command)) {
                 Reply reply = answers.get(
                         command.argument(),
@@ -299,6 +367,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             answers.invalidateAll();
             // Counted after the swap: whoever sees the count also sees the new knowledge.
             reloads.incrementAndGet();
+            compareSchedules(old.library(), fresh);
             BotProfile before = profileOf(old.library());
             BotProfile after = profileOf(fresh);
             if (!before.equals(after)) {
@@ -313,6 +382,23 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
         } finally {
             reloading.unlock();
         }
+    }
+
+    /**
+     * Finds, stores and announces what changed in the catalogs. A store that cannot take the
+     * changes costs them, not the reload: the new knowledge is already serving.
+     */
+    private void compareSchedules(Library before, Library after) {
+        try {
+            schedule.compare(before.catalog(), after.catalog());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the schedule changes of this reload: {}", reason(e));
+        }
+    }
+
+    /** The schedule changes found at reloads, for whoever posts them (add a listener). */
+    public ScheduleChanges scheduleChanges() {
+        return schedule;
     }
 
     /**
@@ -333,11 +419,25 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /**
+     * Starts polling the catalogs published at addresses; a round that brings a new version reloads,
+     * which compares the talks. Their copies are left out of {@link #watchKnowledge()}: the poller
+     * reloads for them already.
+     */
+    public void poll(CatalogPoller poller, java.time.Duration interval) {
+        poller.copies().forEach(p -> polled.add(p.toAbsolutePath().normalize()));
+        poller.start(interval, this::tryReload);
+    }
+
     /** Starts watching the setup's notes folders and catalogs; a change reloads in the background. */
     public KnowledgeWatcher watchKnowledge() {
         KnowledgeWatcher watcher = new KnowledgeWatcher(
                 setup.notesFolders(),
-                java.util.stream.Stream.concat(setup.catalogs().stream(), setup.conferences().stream())
+                java.util.stream.Stream.concat(
+                                setup.catalogs().stream()
+                                        .filter(p -> !polled.contains(
+                                                p.toAbsolutePath().normalize())),
+                                setup.conferences().stream())
                         .toList(),
                 KnowledgeWatcher.DEBOUNCE,
                 this::tryReload);
@@ -373,14 +473,19 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     private static BotProfile profileOf(Library library) {
         ConferenceRegistry registry = library.registry();
-        return new BotProfile(registry.all().stream()
-                .map(c -> new BotProfile.ConferenceEntry(
-                        c.id(),
-                        Commands.token(c, registry),
-                        c.shortName().en(),
-                        c.shortName().zh(),
-                        c.days().stream().map(d -> d.date().toString()).toList()))
-                .toList());
+        return new BotProfile(
+                registry.all().stream()
+                        .map(c -> new BotProfile.ConferenceEntry(
+                                c.id(),
+                                Commands.token(c, registry),
+                                c.shortName().en(),
+                                c.shortName().zh(),
+                                c.days().stream().map(d -> d.date().toString()).toList()))
+                        .toList(),
+                library.catalog().talks().stream()
+                        .flatMap(t -> java.util.stream.Stream.concat(t.room().stream(), t.track().stream()))
+                        .distinct()
+                        .toList());
     }
 
     public BotOptions options() {

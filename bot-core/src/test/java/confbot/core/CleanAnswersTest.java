@@ -114,6 +114,10 @@ final class CleanAnswersTest {
         while (i >= 0 && notesText.charAt(i) == ' ') {
             i--;
         }
-        return i < 0 || BOUNDARY.indexOf(notesText.charAt(i)) >= 0;
+        // An emoji stands where a chatty post puts its full stop ("…in the world 😄 So on Sunday").
+        return i < 0
+                || BOUNDARY.indexOf(notesText.charAt(i)) >= 0
+                || Character.getType(notesText.charAt(i)) == Character.SURROGATE
+                || Character.getType(notesText.charAt(i)) == Character.OTHER_SYMBOL;
     }
 }

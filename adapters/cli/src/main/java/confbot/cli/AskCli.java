@@ -3,8 +3,10 @@ package confbot.cli;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import confbot.core.answer.Answer;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
+import confbot.core.schedule.CatalogPoller;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,7 +62,15 @@ final class AskCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfBot bot = bots.apply(knowledge.setup());
+        Setup setup = knowledge.setup();
+        // A catalog given as an address is fetched once: a question is answered from today's version.
+        try (CatalogPoller poller = new CatalogPoller(
+                knowledge.remotes(Path.of(KnowledgeOptions.COPIES_FOLDER)),
+                CatalogPoller.client(),
+                new CatalogReader(setup.catalogMaxBytes()))) {
+            poller.fetchFirst();
+        }
+        ConfBot bot = bots.apply(setup);
         PrintWriter out = spec.commandLine().getOut();
         JsonReplies jsonReplies = new JsonReplies();
         if (!words.isEmpty()) {

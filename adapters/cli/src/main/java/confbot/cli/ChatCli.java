@@ -2,6 +2,8 @@ package confbot.cli;
 
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
+import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.chat.ChatPoster;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
@@ -10,7 +12,10 @@ import confbot.core.chat.Reply;
 import confbot.core.chat.Vote;
 import confbot.core.feedback.Feedback;
 import confbot.core.remind.SubscriptionDesk;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
+import confbot.core.state.StateLocation;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
 import java.io.BufferedReader;
@@ -20,6 +25,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -74,22 +80,37 @@ final class ChatCli implements Callable<Integer> {
     @Override
     public Integer call() {
         StateStore store;
+        StateLocation location = stateOptions.location(env);
+        Path copies = KnowledgeOptions.copiesFolder(location);
         try {
-            store = JdbcStateStore.open(stateOptions.location(env));
+            store = JdbcStateStore.open(location);
         } catch (StateStoreException e) {
             spec.commandLine().getErr().println("confbot chat: " + e.getMessage());
             return 2;
         }
         Duration lead = lead();
-        InstantSource clock = InstantSource.system();
-        try (store) {
+        BotOptions options = BotOptions.defaults();
+        InstantSource clock = options.clock();
+        Setup setup = knowledge.setup(copies);
+        try (store;
+                CatalogPoller poller = new CatalogPoller(
+                        knowledge.remotes(copies),
+                        CatalogPoller.client(),
+                        new CatalogReader(setup.catalogMaxBytes()))) {
+            Duration interval = knowledge.pollInterval();
+            // Fetched before the first load, which reads the copies.
+            poller.fetchFirst();
+            ScheduleChanges schedule = new ScheduleChanges(store.scheduleChanges(), clock);
             ConfBot bot = bots.create(
-                    knowledge.setup(),
-                    BotOptions.defaults(),
+                    setup,
+                    options,
                     Feedback.to(store.answers(), clock),
-                    SubscriptionDesk.to(store.subscriptions(), clock, lead));
-            // The terminal's reminders are printed between the prompts, as long as chat runs.
-            Subscribing reminders = Subscribing.start(bot, store.subscriptions(), List.of(new Printer()), clock, lead);
+                    SubscriptionDesk.to(store.subscriptions(), clock, lead),
+                    schedule);
+            bot.poll(poller, interval);
+            // The terminal's reminders and schedule changes are printed between the prompts, as long as chat runs.
+            Subscribing reminders =
+                    Subscribing.start(bot, schedule, store.subscriptions(), List.of(new Printer()), clock, lead);
             try {
                 return converse(bot);
             } finally {

@@ -3,6 +3,7 @@ package confbot.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import confbot.cli.Settings.Setting;
+import confbot.core.schedule.CatalogPoller;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -175,6 +176,9 @@ record ConfigFile(Path path, Map<String, String> values) {
     }
 
     private static String resolve(Path base, String path) {
+        if (CatalogPoller.isRemote(path)) {
+            return path.strip(); // a catalog's address, not a file
+        }
         try {
             // Relative to the file, not to wherever the process happens to start: the file and
             // the notes it names usually travel together (a ConfigMap, a folder in /etc).

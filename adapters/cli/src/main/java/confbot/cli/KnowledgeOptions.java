@@ -2,10 +2,16 @@ package confbot.cli;
 
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.state.StateLocation;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -13,6 +19,21 @@ import picocli.CommandLine.Option;
 final class KnowledgeOptions {
 
     static final long MEGABYTE = 1024L * 1024;
+
+    /**
+     * Where the copies of polled catalogs are kept: beside the SQLite state file, a folder the bot
+     * may write to wherever it runs (the working directory with PostgreSQL, and for {@code ask}).
+     */
+    static final String COPIES_FOLDER = "confbot-catalogs";
+
+    /** The folder of the copies for a state kept at {@code state}. */
+    static Path copiesFolder(StateLocation state) {
+        if (state instanceof StateLocation.SqliteFile sqlite) {
+            Path parent = sqlite.file().toAbsolutePath().getParent();
+            return parent == null ? Path.of(COPIES_FOLDER) : parent.resolve(COPIES_FOLDER);
+        }
+        return Path.of(COPIES_FOLDER);
+    }
 
     @Option(
             names = "--notes",
@@ -22,10 +43,18 @@ final class KnowledgeOptions {
 
     @Option(
             names = "--catalog",
-            paramLabel = "FILE",
+            paramLabel = "FILE|URL",
             description = "Load a talk catalog: TSV with a header line, iCalendar .ics, pretalx/frab"
-                    + " schedule.json or frab schedule.xml (repeatable).")
-    List<Path> catalogs = new ArrayList<>();
+                    + " schedule.json or frab schedule.xml (repeatable). An http(s):// address is fetched at"
+                    + " start and polled for new versions (a copy is kept in " + COPIES_FOLDER + "/ beside the state"
+                    + " file).")
+    List<String> catalogs = new ArrayList<>();
+
+    @Option(
+            names = "--catalog-poll",
+            paramLabel = "DURATION",
+            description = "How often to poll catalogs given as addresses, e.g. 90s, 10m, 1h (default: 10m).")
+    Optional<String> catalogPoll = Optional.empty();
 
     @Option(
             names = "--conferences",
@@ -54,17 +83,62 @@ final class KnowledgeOptions {
             description = "Leave the shipped glossary out: questions are read with the general lexicon alone.")
     boolean noGlossary;
 
-    /** @throws IllegalArgumentException naming the first missing folder or file */
+    /** The catalogs given as addresses, each with the copy the library loads, kept in {@code copies}. */
+    List<CatalogPoller.Remote> remotes(Path copies) {
+        return catalogs.stream()
+                .filter(CatalogPoller::isRemote)
+                .map(v -> remote(copies, v))
+                .toList();
+    }
+
+    /** --catalog-poll, else {@link CatalogPoller#DEFAULT_INTERVAL}. */
+    Duration pollInterval() {
+        return catalogPoll
+                .map(v -> ServeSettings.duration(
+                        ServeEnvironment.of(
+                                Optional.empty(),
+                                Map.of(),
+                                Map.of(Settings.CATALOG_POLL, v),
+                                Map.of(Settings.CATALOG_POLL, "--catalog-poll")),
+                        Settings.CATALOG_POLL,
+                        v))
+                .orElse(CatalogPoller.DEFAULT_INTERVAL);
+    }
+
+    static CatalogPoller.Remote remote(Path copies, String address) {
+        try {
+            return CatalogPoller.Remote.in(copies, new URI(address.strip()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--catalog: not a valid address: " + address);
+        }
+    }
+
+    /** With the copies of polled catalogs in the working directory's {@value #COPIES_FOLDER}. */
     Setup setup() {
+        return setup(Path.of(COPIES_FOLDER));
+    }
+
+    /**
+     * @param copies where the copies of catalogs given as addresses are kept
+     * @throws IllegalArgumentException naming the first missing folder or file
+     */
+    Setup setup(Path copies) {
         for (Path dir : notes) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("--notes: no such folder: " + dir);
             }
         }
-        for (Path file : catalogs) {
+        List<Path> catalogFiles = new ArrayList<>();
+        for (String value : catalogs) {
+            if (CatalogPoller.isRemote(value)) {
+                catalogFiles.add(remote(copies, value).copy());
+                continue;
+            }
+            Path file = Path.of(value);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--catalog: no such file: " + file);
             }
+            catalogFiles.add(file);
         }
         for (Path file : glossaries) {
             if (!Files.isRegularFile(file)) {
@@ -86,7 +160,7 @@ final class KnowledgeOptions {
         return new Setup(
                 !noBuiltin,
                 notes,
-                catalogs,
+                catalogFiles,
                 !noGlossary,
                 glossaries,
                 conferences,

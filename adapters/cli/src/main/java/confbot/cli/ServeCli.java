@@ -3,9 +3,12 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
+import confbot.core.catalog.CatalogReader;
 import confbot.core.chat.ChatPoster;
 import confbot.core.feedback.Feedback;
 import confbot.core.remind.SubscriptionDesk;
+import confbot.core.schedule.CatalogPoller;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
 import confbot.core.state.StateStore;
 import confbot.core.state.StateStoreException;
@@ -92,7 +95,12 @@ final class ServeCli implements Callable<Integer> {
     /** Builds the core; {@code ConfBot::create}, or a test's. */
     @FunctionalInterface
     interface Cores {
-        ConfBot create(Setup setup, BotOptions options, Feedback feedback, SubscriptionDesk subscriptions);
+        ConfBot create(
+                Setup setup,
+                BotOptions options,
+                Feedback feedback,
+                SubscriptionDesk subscriptions,
+                ScheduleChanges schedule);
     }
 
     private final Cores bots;
@@ -136,21 +144,38 @@ final class ServeCli implements Callable<Integer> {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        // One clock for everything the core decides by time: the answers' records, the reminders.
-        InstantSource clock = InstantSource.system();
+        BotOptions botOptions = settings.botOptions();
+        // One clock for everything the core decides by time: the answers' records, the reminders,
+        // the schedule changes found.
+        InstantSource clock = botOptions.clock();
         Feedback feedback = store.map(s -> Feedback.to(s.answers(), clock)).orElseGet(Feedback::off);
         SubscriptionDesk subscriptions = store.map(
                         s -> SubscriptionDesk.to(s.subscriptions(), clock, settings.remindBefore()))
                 .orElseGet(SubscriptionDesk::off);
+        ScheduleChanges schedule = store.map(s -> new ScheduleChanges(s.scheduleChanges(), clock))
+                .orElseGet(() -> ScheduleChanges.inMemory(clock));
+        CatalogPoller poller = new CatalogPoller(
+                settings.polling().remotes(),
+                CatalogPoller.client(),
+                new CatalogReader(settings.knowledge().catalogMaxBytes()));
         Server server = new Server(
-                () -> bots.create(settings.knowledge(), settings.botOptions(), feedback, subscriptions),
+                () -> {
+                    // Fetched before the first load, which reads the copies.
+                    poller.fetchFirst();
+                    ConfBot bot = bots.create(settings.knowledge(), botOptions, feedback, subscriptions, schedule);
+                    bot.poll(poller, settings.polling().interval());
+                    return bot;
+                },
                 bot -> settings.adapters().create(bot, store, settings.inbox()),
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
                 settings.httpPort(),
                 registry,
+                // Once the adapters are connected: the reminders, and the schedule changes the
+                // poller finds posted to the subscribed chats (those missed while down first).
                 (bot, adapters) -> store.<AutoCloseable>map(s -> Subscribing.start(
                                 bot,
+                                schedule,
                                 s.subscriptions(),
                                 adapters.stream()
                                         .filter(ChatPoster.class::isInstance)
@@ -161,11 +186,17 @@ final class ServeCli implements Callable<Integer> {
                         .orElse(() -> {}));
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
-        Thread hook = new Thread(() -> stopAndHalt(server, store), "confbot-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    poller.close();
+                    stopAndHalt(server, store);
+                },
+                "confbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             server.start();
         } catch (Exception e) {
+            poller.close();
             server.close();
             store.ifPresent(StateStore::close);
             removeHook(hook);
@@ -204,6 +235,7 @@ final class ServeCli implements Callable<Integer> {
         if (!knowledge.conferences.isEmpty()) {
             option(options, names, Settings.CONFERENCES, join(knowledge.conferences), "--conferences");
         }
+        knowledge.catalogPoll.ifPresent(v -> option(options, names, Settings.CATALOG_POLL, v, "--catalog-poll"));
         knowledge.catalogMaxMb.ifPresent(
                 mb -> option(options, names, Settings.CATALOG_MAX_MB, String.valueOf(mb), "--catalog-max-mb"));
         if (knowledge.noBuiltin) {
@@ -230,8 +262,8 @@ final class ServeCli implements Callable<Integer> {
         names.put(env, option);
     }
 
-    private static String join(List<Path> paths) {
-        return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    private static String join(List<?> paths) {
+        return paths.stream().map(Object::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
     /**

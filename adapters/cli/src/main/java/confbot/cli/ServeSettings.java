@@ -4,6 +4,7 @@ import confbot.core.BotOptions;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
 import confbot.core.remind.Reminders;
+import confbot.core.schedule.CatalogPoller;
 import confbot.core.state.StateLocation;
 import confbot.telegram.InboxPolicy;
 import java.io.File;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * @param state where the bot's state lives: an SQLite file, or PostgreSQL when a database URL is set
  * @param inbox how old a journaled update may be to be answered at start, and how long sends are retried
  * @param remindBefore how long before each talk its reminder goes out to the subscribed chats
+ * @param polling the catalogs given as addresses and how often they are polled
  */
 record ServeSettings(
         Adapters adapters,
@@ -48,7 +50,8 @@ record ServeSettings(
         LogFormat logFormat,
         StateLocation state,
         InboxPolicy inbox,
-        Duration remindBefore) {
+        Duration remindBefore,
+        Polling polling) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
     /** Under the working directory, so a first `serve` needs no setting to keep what it took. */
@@ -67,6 +70,7 @@ record ServeSettings(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(remindBefore, "remindBefore");
+        Objects.requireNonNull(polling, "polling");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http port must be 0-65535, was " + httpPort);
         }
@@ -77,6 +81,19 @@ record ServeSettings(
         Admins {
             telegram = Set.copyOf(telegram);
             discord = Set.copyOf(discord);
+        }
+    }
+
+    /**
+     * The catalogs published at addresses: each fetched before the first load, then polled.
+     *
+     * @param remotes each address with the copy the library loads (listed in {@link #knowledge()}'s catalogs)
+     * @param interval how long between two polls of every address
+     */
+    record Polling(List<CatalogPoller.Remote> remotes, Duration interval) {
+        Polling {
+            remotes = List.copyOf(remotes);
+            Objects.requireNonNull(interval, "interval");
         }
     }
 
@@ -125,17 +142,20 @@ record ServeSettings(
         } catch (IllegalArgumentException e) {
             throw env.explain(e);
         }
+        StateLocation state = state(env);
+        Path copies = KnowledgeOptions.copiesFolder(state);
         return new ServeSettings(
                 adapters,
-                knowledge(env),
+                knowledge(env, copies),
                 new Admins(ids(env, Settings.ADMINS_TELEGRAM), ids(env, Settings.ADMINS_DISCORD)),
                 new RateLimits(count(env, Settings.RATE_PER_USER, 1), count(env, Settings.RATE_PER_CHAT, 1)),
                 count(env, Settings.ANSWER_CACHE_SIZE, 0),
                 env.get(Settings.HTTP_PORT).map(v -> port(env, v)).orElse(DEFAULT_HTTP_PORT),
                 env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT),
-                state(env),
+                state,
                 inbox(env),
-                remindBefore(env));
+                remindBefore(env),
+                polling(env, copies));
     }
 
     /** CONFBOT_REMIND_BEFORE (reminders.before, --remind-before), else ten minutes; at most a day. */
@@ -148,6 +168,44 @@ record ServeSettings(
                     + " must be more than 0 and at most a day, such as 10m, got '"
                     + env.get(Settings.REMIND_BEFORE).orElse("") + "'");
         }
+    }
+
+    private static Polling polling(ServeEnvironment env, Path copies) {
+        List<CatalogPoller.Remote> remotes = catalogItems(env).stream()
+                .filter(CatalogPoller::isRemote)
+                .map(item -> KnowledgeOptions.remote(copies, item))
+                .toList();
+        Duration interval = env.get(Settings.CATALOG_POLL)
+                .map(v -> duration(env, Settings.CATALOG_POLL, v))
+                .orElse(CatalogPoller.DEFAULT_INTERVAL);
+        if (interval.isZero()) {
+            throw new IllegalArgumentException(env.describe(Settings.CATALOG_POLL) + " must be longer than 0");
+        }
+        return new Polling(remotes, interval);
+    }
+
+    /**
+     * CONFBOT_CATALOGS split at the path separator, an address kept whole: on Unix the separator is
+     * the colon that also follows {@code https} and comes before a port.
+     */
+    static List<String> catalogItems(ServeEnvironment env) {
+        String[] pieces = env.get(Settings.CATALOGS)
+                .map(v -> v.split(Pattern.quote(File.pathSeparator), -1))
+                .orElse(new String[0]);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < pieces.length; i++) {
+            StringBuilder item = new StringBuilder(pieces[i].strip());
+            if (item.toString().matches("(?i)https?") && i + 1 < pieces.length && pieces[i + 1].startsWith("//")) {
+                item.append(':').append(pieces[++i]);
+                if (i + 1 < pieces.length && pieces[i + 1].matches("[0-9]+(/.*)?")) {
+                    item.append(':').append(pieces[++i]);
+                }
+            }
+            if (!item.toString().isBlank()) {
+                items.add(item.toString().strip());
+            }
+        }
+        return items;
     }
 
     /** CONFBOT_DATABASE_URL when set (several replicas share it), else the SQLite file. */
@@ -200,12 +258,23 @@ record ServeSettings(
                 env.describe(name) + " must be a duration such as 90s, 10m, 24h or 2d, got '" + value + "'");
     }
 
-    private static Setup knowledge(ServeEnvironment env) {
+    private static Setup knowledge(ServeEnvironment env, Path copies) {
         boolean builtin = env.get(Settings.BUILTIN)
                 .map(v -> bool(env, Settings.BUILTIN, v))
                 .orElse(true);
         List<Path> notes = paths(env, Settings.NOTES, Files::isDirectory, "no such folder");
-        List<Path> catalogs = paths(env, Settings.CATALOGS, Files::isRegularFile, "no such file");
+        List<Path> catalogs = new ArrayList<>();
+        for (String item : catalogItems(env)) {
+            if (CatalogPoller.isRemote(item)) {
+                catalogs.add(KnowledgeOptions.remote(copies, item).copy());
+                continue;
+            }
+            Path path = Path.of(item);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(env.describe(Settings.CATALOGS) + ": no such file: " + path);
+            }
+            catalogs.add(path);
+        }
         if (!builtin && notes.isEmpty() && catalogs.isEmpty()) {
             throw new IllegalArgumentException(env.describe(Settings.BUILTIN)
                     + " is false and no notes or catalogs are set: there is nothing to answer from");

@@ -18,7 +18,10 @@ final class Settings {
         PATH,
         INTEGER,
         BOOLEAN,
-        /** A list of paths, joined with the platform's path separator in the environment (like PATH). */
+        /**
+         * A list of paths, joined with the platform's path separator in the environment (like PATH);
+         * for catalogs, an item may also be an http(s):// address.
+         */
         PATHS,
         /** A list of ids, comma-separated in the environment. */
         IDS,
@@ -42,6 +45,7 @@ final class Settings {
     static final String NOTES = "CONFBOT_NOTES";
     static final String CATALOGS = "CONFBOT_CATALOGS";
     static final String CATALOG_MAX_MB = "CONFBOT_CATALOG_MAX_MB";
+    static final String CATALOG_POLL = "CONFBOT_CATALOG_POLL";
     static final String GLOSSARIES = "CONFBOT_GLOSSARIES";
     static final String CONFERENCES = "CONFBOT_CONFERENCES";
     static final String BUILTIN_GLOSSARY = "CONFBOT_BUILTIN_GLOSSARY";
@@ -77,6 +81,7 @@ final class Settings {
             new Setting("knowledge.notes", NOTES, Type.PATHS),
             new Setting("knowledge.catalogs", CATALOGS, Type.PATHS),
             new Setting("knowledge.catalog_max_mb", CATALOG_MAX_MB, Type.INTEGER),
+            new Setting("knowledge.catalog_poll", CATALOG_POLL, Type.STRING),
             new Setting("knowledge.glossaries", GLOSSARIES, Type.PATHS),
             new Setting("knowledge.conferences", CONFERENCES, Type.PATHS),
             new Setting("knowledge.builtin_glossary", BUILTIN_GLOSSARY, Type.BOOLEAN),

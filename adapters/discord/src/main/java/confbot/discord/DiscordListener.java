@@ -310,7 +310,29 @@ final class DiscordListener extends ListenerAdapter {
                         e);
             }
         }
+        if (event.getName().equals(SlashCommands.NEXT)
+                && event.getFocusedOption().getName().equals(SlashCommands.PLACE)) {
+            choices = places(event.getFocusedOption().getValue());
+        }
         event.replyChoices(choices).queue(null, failure -> log.debug("Autocomplete answer not delivered", failure));
+    }
+
+    /** The rooms and tracks of the loaded talks that start with, then contain, what was typed. */
+    private List<Command.Choice> places(String typed) {
+        String prefix = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> places = bot.profile().places();
+        return java.util.stream.Stream.concat(
+                        places.stream().filter(p -> p.toLowerCase(java.util.Locale.ROOT)
+                                .startsWith(prefix)),
+                        places.stream().filter(p -> p.toLowerCase(java.util.Locale.ROOT)
+                                .contains(prefix)))
+                .distinct()
+                .map(p -> new Command.Choice(
+                        clip(p, OptionData.MAX_CHOICE_NAME_LENGTH, "…"),
+                        clip(p, OptionData.MAX_CHOICE_VALUE_LENGTH, "")))
+                .filter(distinctBy(Command.Choice::getAsString))
+                .limit(OptionData.MAX_CHOICES)
+                .toList();
     }
 
     // ---- mentions --------------------------------------------------------------------------------

@@ -41,10 +41,13 @@ final class SlashCommands {
     static final String RELOAD = "reload";
     static final String FEEDBACK = "feedback";
     static final String TOPIC = "topic";
+    static final String NOW = "now";
+    static final String NEXT = "next";
+    static final String CHANGES = "changes";
     static final String SUBSCRIBE = "subscribe";
     static final String UNSUBSCRIBE = "unsubscribe";
     static final String REMIND = "remind";
-    /** /subscribe's track or room, suggested from the loaded talks. */
+    /** The track or room of /next and /subscribe, suggested from the loaded talks. */
     static final String PLACE = "place";
     /** /remind's talk, suggested from the timed talks. */
     static final String TALK = "talk";
@@ -54,17 +57,20 @@ final class SlashCommands {
     private static final String BUNDLE = "confbot.discord.commands";
 
     /** Option names of each command in the order the core expects its arguments. */
-    private static final Map<String, List<String>> ARGUMENTS = Map.of(
-            ASK, List.of("question"),
-            SCHEDULE, List.of("conference", "day"),
-            SLIDES, List.of(TOPIC),
-            HELP, List.of(),
-            ABOUT, List.of(),
-            RELOAD, List.of(),
-            FEEDBACK, List.of(),
-            SUBSCRIBE, List.of("conference", PLACE),
-            UNSUBSCRIBE, List.of("conference"),
-            REMIND, List.of(TALK));
+    private static final Map<String, List<String>> ARGUMENTS = Map.ofEntries(
+            Map.entry(ASK, List.of("question")),
+            Map.entry(SCHEDULE, List.of("conference", "day")),
+            Map.entry(SLIDES, List.of(TOPIC)),
+            Map.entry(HELP, List.of()),
+            Map.entry(ABOUT, List.of()),
+            Map.entry(NOW, List.of()),
+            Map.entry(NEXT, List.of(PLACE)),
+            Map.entry(CHANGES, List.of("conference")),
+            Map.entry(RELOAD, List.of()),
+            Map.entry(FEEDBACK, List.of()),
+            Map.entry(SUBSCRIBE, List.of("conference", PLACE)),
+            Map.entry(UNSUBSCRIBE, List.of("conference")),
+            Map.entry(REMIND, List.of(TALK)));
 
     private SlashCommands() {}
 
@@ -116,6 +122,12 @@ final class SlashCommands {
                         .setLocalizationFunction(zh)
                         .setContexts(InteractionContextType.GUILD)
                         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)),
+                // The live schedule, after the others so their places in the list stay.
+                common.apply(Commands.slash(NOW, "The talks on now and next, on the conference's clock")),
+                common.apply(Commands.slash(NEXT, "The talks starting next")
+                        .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
+                common.apply(
+                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))),
                 // Who may subscribe a channel: members who may manage it (Discord hides the command
                 // from the others by default); the core checks again, as server owners may grant it.
                 Commands.slash(SUBSCRIBE, "Post a reminder before each talk, and schedule changes, in this channel")

@@ -505,6 +505,9 @@ final class DiscordListenerTest {
                         "about",
                         "reload",
                         "feedback",
+                        "now",
+                        "next",
+                        "changes",
                         "subscribe",
                         "unsubscribe",
                         "remind")));

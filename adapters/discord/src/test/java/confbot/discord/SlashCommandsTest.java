@@ -30,7 +30,7 @@ final class SlashCommandsTest {
                     List.of("2019-06-24", "2019-06-25", "2019-06-26"))));
 
     @Test
-    void definesTheSevenCommandsWithTheirOptions() {
+    void definesTheTenCommandsWithTheirOptions() {
         List<SlashCommandData> commands = SlashCommands.definitions(PROFILE);
 
         assertThat(commands)
@@ -43,6 +43,9 @@ final class SlashCommandsTest {
                         "about",
                         "reload",
                         "feedback",
+                        "now",
+                        "next",
+                        "changes",
                         "subscribe",
                         "unsubscribe",
                         "remind");
@@ -61,6 +64,15 @@ final class SlashCommandsTest {
             assertThat(topic.isAutoComplete()).isTrue();
             assertThat(topic.isRequired()).isTrue();
         });
+        assertThat(commands.get(7).getOptions()).isEmpty();
+        assertThat(commands.get(8).getOptions()).singleElement().satisfies(place -> {
+            assertThat(place.getName()).isEqualTo("place");
+            assertThat(place.isAutoComplete()).isTrue();
+            assertThat(place.isRequired()).isFalse();
+        });
+        assertThat(commands.get(9).getOptions().get(0).getChoices())
+                .extracting(c -> c.getAsString())
+                .containsExactly("2018", "2019");
     }
 
     @Test

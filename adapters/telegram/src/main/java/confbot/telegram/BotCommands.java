@@ -36,6 +36,20 @@ final class BotCommands {
                 new Entry("ask", clip("Ask a question about " + en), clip("提问：关于 " + zh + " 的问题")),
                 new Entry("schedule", clip("Show the schedule: " + example), clip("查看日程：" + example)),
                 new Entry("slides", "Find the slides of a talk", "查找演讲的幻灯片"),
+                new Entry("now", "What is on now and next", "正在进行和接下来的演讲"),
+                new Entry(
+                        "next",
+                        clip("What starts next"
+                                + profile.places().stream()
+                                        .findFirst()
+                                        .map(p -> ", e.g. /next " + p)
+                                        .orElse(" (in a room or track: /next <room>)")),
+                        clip("接下来的演讲"
+                                + profile.places().stream()
+                                        .findFirst()
+                                        .map(p -> "，例如 /next " + p)
+                                        .orElse("（某个会场或分论坛：/next <会场>）"))),
+                new Entry("changes", "The latest schedule changes", "最近的日程变更"),
                 new Entry(
                         "subscribe",
                         "Reminders before each talk and schedule changes in this chat",

@@ -4,6 +4,7 @@ import confbot.core.chat.Source;
 import confbot.core.index.Analyzers;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Passage;
+import confbot.core.ingest.Text;
 import confbot.core.retrieve.Concept;
 import confbot.core.retrieve.Hit;
 import confbot.core.retrieve.Retrieval;
@@ -55,9 +56,12 @@ public final class AnswerWriter {
     // Sentence ends and line breaks; not semicolons, which join the items of one listing sentence.
     // A line that ends in a comma goes on in the next (hard-wrapped text): no end there. An ASCII
     // '?' or '!' ends a sentence only before a space or a Chinese character, as '.' does: inside a
-    // URL ("slides.pdf?1566398735") or a name ("Yahoo!") it ends nothing.
+    // URL ("slides.pdf?1566398735") or a name ("Yahoo!") it ends nothing. An emoji before a capital
+    // ends one too: chat-like posts put it where the full stop goes ("…in the world 😄 So on Sunday").
+    // (\p{Cs}: Java's look-behind sees an emoji beyond the BMP only as its low surrogate.)
     private static final Pattern SENTENCE_END = Pattern.compile(
-            "(?<=[。！？])|(?<=[!?])(?=\\p{IsHan})|(?<=[!?])[ \\t]+(?=\\S)|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)");
+            "(?<=[。！？])|(?<=[!?])(?=\\p{IsHan})|(?<=[!?])[ \\t]+(?=\\S)|(?<![,，、])\\n|(?<=\\.)\\s+(?=\\S)"
+                    + "|(?<=\\p{So}|\\p{Cs})[ \\t]+(?=\\p{Lu})");
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
@@ -90,7 +94,8 @@ public final class AnswerWriter {
         List<Passage> used = new ArrayList<>();
         String text = completed(compose(window, concepts, used), retrieval.hits(), concepts, used);
         // Checked on the answer itself, once written: the passages behind it may hold numbers it leaves out.
-        if (retrieval.plan().asksNumber() && !givesNumber(text, retrieval.plan().question())) {
+        if (retrieval.plan().asksNumber()
+                && !countsWhatIsAsked(text, retrieval.plan().question(), concepts, retrieval.scope())) {
             return abstained(f.withNumberMissing(), concepts, analysed, retrieval);
         }
         return new Answer(
@@ -182,9 +187,12 @@ public final class AnswerWriter {
         return String.join("\n", used.stream().map(Passage::context).toList());
     }
 
-    /** A number in figures, or in Chinese numerals before a measure word (三个, 两千人). */
+    /**
+     * A number in figures (a code such as "5vn0" counts, a brand such as "1Password" does not), or
+     * in Chinese numerals before a measure word (三个, 两千人).
+     */
     private static final Pattern NUMBER =
-            Pattern.compile("\\d+(?:[.,]\\d+)*|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
+            Pattern.compile("\\d+(?:[.,]\\d+)*(?!\\p{Lu}\\p{Ll})|[一二两三四五六七八九十百千万亿]+(?=[个位家人名场次天年月周小万千百亿%])");
     /**
      * A number that dates rather than counts: a year (2019, unless people or things follow it), a
      * day of a month (18 April, April 18th, 10月20日), an ISO date. "How many came" is not answered
@@ -220,6 +228,33 @@ public final class AnswerWriter {
     }
 
     /**
+     * Whether a sentence of the answer gives a number ({@link #givesNumber}) and mentions something
+     * the question asks about: "how many gophers attended?" is not answered by "one year ago" in a
+     * sentence about something else, nor by a figure three sentences away from the gophers. The
+     * concepts that only placed the question in its notes (the conference, the city of the post's
+     * title) do not count, nor words every note has: "9.5 hours to Denver" does not count the gophers
+     * at GopherCon in Denver.
+     */
+    private boolean countsWhatIsAsked(String answer, String question, List<Concept> concepts, List<Concept> scope) {
+        List<Concept> counted = concepts.stream()
+                .filter(c -> !c.unknown() && !c.background() && !scope.contains(c))
+                .toList();
+        if (counted.isEmpty()) {
+            // "How long after did Sachin write it?": nothing but the scope is known, any number answers.
+            return givesNumber(answer, question);
+        }
+        for (String sentence : sentences(answer)) {
+            if (givesNumber(sentence, question)) {
+                Evidence.Analysed a = evidence.analyse(sentence);
+                if (counted.stream().anyMatch(c -> Evidence.mentions(a, c))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The sources of the passages used, best passage first, one per address (a note cited with and
      * without its author is one source), at most {@value #MAX_SOURCES}: a chat answer lists where
      * to read more, not every file behind a fact.
@@ -231,7 +266,12 @@ public final class AnswerWriter {
     }
 
     private static String ranking(Retrieval retrieval) {
-        StringBuilder out = new StringBuilder("; hits:");
+        StringBuilder out = new StringBuilder();
+        if (!retrieval.scope().isEmpty()) {
+            out.append("; scope:");
+            retrieval.scope().forEach(c -> out.append(' ').append(c.label()));
+        }
+        out.append("; hits:");
         retrieval.hits().stream()
                 .limit(4)
                 .forEach(h -> out.append(
@@ -337,10 +377,11 @@ public final class AnswerWriter {
         List<List<Sentence>> byPassage = new ArrayList<>();
         List<Sentence> all = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
-            List<String> texts = sentences(window.get(i));
+            List<Line> texts = split(window.get(i));
             List<Sentence> scored = new ArrayList<>(texts.size());
             for (int j = 0; j < texts.size(); j++) {
-                scored.add(new Sentence(i, j, texts.get(j), score(texts.get(j), concepts)));
+                Line t = texts.get(j);
+                scored.add(new Sentence(i, j, t.text(), score(t.text(), concepts), t.line(), t.depth()));
             }
             byPassage.add(scored);
             all.addAll(scored);
@@ -362,8 +403,11 @@ public final class AnswerWriter {
                 : bySentence(window, all, used);
     }
 
-    /** A sentence of the evidence: which passage, where in it, and how much of the question it carries. */
-    private record Sentence(int passage, int index, String text, double score) {
+    /**
+     * A sentence of the evidence: which passage, where in it, how much of the question it carries,
+     * and the line it starts on with that line's list depth ({@link Text#depth}).
+     */
+    private record Sentence(int passage, int index, String text, double score, int line, int depth) {
         /** Ends in a colon: introduces the lines after it ("the guests were:"). */
         boolean leadsIn() {
             return text.endsWith(":") || text.endsWith("：");
@@ -453,7 +497,10 @@ public final class AnswerWriter {
      * gives at least its best sentence; a runner-up only sentences scoring at least {@code floor}.
      */
     private static List<String> pick(Passage p, List<Sentence> scored, int budget, boolean lead, double floor) {
-        if (lead && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
+        // A passage of nested list items is a programme, one talk per item: the answer is the item
+        // that holds the question, with its head, not every talk beside it.
+        boolean nested = scored.stream().anyMatch(s -> s.depth() > 0);
+        if (lead && !nested && p.text().length() <= (budget == BUDGET ? WHOLE_PASSAGE : budget)) {
             return scored.stream().map(Sentence::text).toList();
         }
         List<Sentence> ranked = new ArrayList<>(scored);
@@ -472,6 +519,8 @@ public final class AnswerWriter {
         }
         chosen.sort(Comparator.comparingInt(Sentence::index));
         chosen = withWhatColonsIntroduce(scored, chosen, budget);
+        chosen = withTheirHeads(scored, chosen);
+        chosen = withoutGaps(scored, chosen);
         List<String> out = new ArrayList<>();
         for (Sentence s : chosen) {
             out.add(shortened(s.text(), budget));
@@ -501,6 +550,64 @@ public final class AnswerWriter {
                 }
                 out.add(next);
                 length += next.text().length() + 1;
+            }
+        }
+        out.sort(Comparator.comparingInt(Sentence::index));
+        return out;
+    }
+
+    /** Sentences between two chosen ones that may be filled in: more and the two are apart. */
+    static final int GAP = 2;
+
+    /**
+     * Two chosen sentences of a paragraph with a sentence or two between them read as one text once
+     * those come along, and as two fragments glued together without them; the sentence between
+     * often holds the answer in words the question does not use ("Emily Fox gave a talk." — "“Gardens
+     * and Glaciers” tells…" — "In her talk…"). Filled while {@link #COMPLETED_BUDGET} allows.
+     */
+    private static List<Sentence> withoutGaps(List<Sentence> all, List<Sentence> chosen) {
+        List<Sentence> out = new ArrayList<>(chosen);
+        int length = out.stream().mapToInt(s -> s.text().length() + 1).sum();
+        for (int k = 0; k + 1 < chosen.size(); k++) {
+            int from = chosen.get(k).index();
+            int to = chosen.get(k + 1).index();
+            if (to - from - 1 < 1 || to - from - 1 > GAP) {
+                continue;
+            }
+            List<Sentence> between = all.subList(from + 1, to).stream()
+                    .filter(s -> !out.contains(s))
+                    .toList();
+            int more = between.stream().mapToInt(s -> s.text().length() + 1).sum();
+            if (length + more <= COMPLETED_BUDGET) {
+                out.addAll(between);
+                length += more;
+            }
+        }
+        out.sort(Comparator.comparingInt(Sentence::index));
+        return out;
+    }
+
+    /**
+     * A chosen line of a nested list item says something about the item above it: "  - the slides
+     * are online" under "- Alice ~ Scaling etcd". The head's first sentence comes along (and its
+     * own head, up to the top level), as the subject the line needs to be read. A head costs at most
+     * a line, so it is added past the budget; {@link #COMPLETED_BUDGET} still bounds the answer.
+     */
+    private static List<Sentence> withTheirHeads(List<Sentence> all, List<Sentence> chosen) {
+        List<Sentence> out = new ArrayList<>(chosen);
+        int length = out.stream().mapToInt(s -> s.text().length() + 1).sum();
+        for (Sentence c : chosen) {
+            int depth = c.depth();
+            for (int i = c.index() - 1; i >= 0 && depth > 0; i--) {
+                Sentence above = all.get(i);
+                if (above.depth() >= depth || (i > 0 && all.get(i - 1).line() == above.line())) {
+                    continue;
+                }
+                depth = above.depth();
+                if (!out.contains(above) && length + above.text().length() <= COMPLETED_BUDGET) {
+                    out.add(above);
+                    length += above.text().length() + 1;
+                }
             }
         }
         out.sort(Comparator.comparingInt(Sentence::index));
@@ -538,23 +645,63 @@ public final class AnswerWriter {
      * mark would be quoted in half.
      */
     static List<String> sentences(Passage passage) {
-        if (passage.origin() == Passage.Origin.CATALOG) {
-            return passage.text()
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty())
-                    .toList();
-        }
-        return sentences(passage.text());
+        return split(passage).stream().map(Line::text).toList();
     }
 
     static List<String> sentences(String text) {
-        List<String> out = new ArrayList<>();
-        for (String s : SENTENCE_END.split(text)) {
-            String t = s.strip().replace(",\n", ", ").replaceAll("(?<=[，、])\n", "");
-            if (!t.isEmpty()) {
-                out.add(t);
+        return split(text).stream().map(Line::text).toList();
+    }
+
+    /** A sentence of a passage's text, with the line it starts on and that line's list depth. */
+    private record Line(String text, int line, int depth) {}
+
+    private static List<Line> split(Passage passage) {
+        if (passage.origin() != Passage.Origin.CATALOG) {
+            return split(passage.text());
+        }
+        List<Line> out = new ArrayList<>();
+        for (String l : passage.text().lines().map(String::strip).toList()) {
+            if (!l.isEmpty()) {
+                out.add(new Line(l, out.size(), 0));
             }
+        }
+        return out;
+    }
+
+    /** A line break after a comma only wraps a sentence: a space in English, nothing in Chinese. */
+    private static final Pattern WRAPPED = Pattern.compile("(?<=,)\\n[ \\t]*");
+
+    private static final Pattern WRAPPED_ZH = Pattern.compile("(?<=[，、])\\n[ \\t]*");
+
+    private static List<Line> split(String text) {
+        List<Line> out = new ArrayList<>();
+        java.util.regex.Matcher end = SENTENCE_END.matcher(text);
+        int start = 0;
+        int line = 0;
+        int lineStart = 0;
+        while (start <= text.length()) {
+            boolean found = end.find();
+            int stop = found ? end.start() : text.length();
+            // The line a sentence starts on: the last line break before its first character.
+            int first = start;
+            while (first < stop && Character.isWhitespace(text.charAt(first))) {
+                first++;
+            }
+            for (int i = text.indexOf('\n', lineStart); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) {
+                line++;
+                lineStart = i + 1;
+            }
+            String t = WRAPPED_ZH
+                    .matcher(
+                            WRAPPED.matcher(text.substring(start, stop).strip()).replaceAll(" "))
+                    .replaceAll("");
+            if (!t.isEmpty()) {
+                out.add(new Line(t, line, Text.depth(text.substring(lineStart, Math.max(lineStart, first)))));
+            }
+            if (!found) {
+                break;
+            }
+            start = end.end();
         }
         return out;
     }
@@ -573,7 +720,8 @@ public final class AnswerWriter {
         return out.toString();
     }
 
-    private static final Pattern ENDS_CLAUSE = Pattern.compile("[。！？；：，、!?.;:,]$");
+    /** Ends a clause: punctuation, or an emoji where a chatty post puts its full stop. */
+    private static final Pattern ENDS_CLAUSE = Pattern.compile("[。！？；：，、!?.;:,\\p{So}\\p{Cs}]$");
 
     private static boolean isCjk(char c) {
         return c >= 0x2E80;

@@ -107,6 +107,11 @@ public final class CatalogReader {
         this.maxBytes = maxBytes;
     }
 
+    /** The largest file read, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /**
      * Reads a catalog and ties it to its conference: the registry's entry that its own name or
      * dates agree with, else a new one from what it says (its name, days and zone). Times are put

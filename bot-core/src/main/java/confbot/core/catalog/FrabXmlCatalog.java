@@ -4,6 +4,7 @@ import static confbot.core.catalog.CatalogText.duration;
 import static confbot.core.catalog.CatalogText.parse;
 import static confbot.core.catalog.CatalogText.uri;
 
+import confbot.core.ingest.Slides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -202,6 +203,13 @@ final class FrabXmlCatalog {
 
     private static Event event(XMLStreamReader xml, Optional<LocalDate> day, String room) throws XMLStreamException {
         Map<String, String> fields = new HashMap<>();
+        // frab writes an event's ids as attributes: <event guid="…" id="…">.
+        for (String id : List.of("guid", "id")) {
+            Optional.ofNullable(xml.getAttributeValue(null, id))
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .ifPresent(v -> fields.put(id, v));
+        }
         List<String> persons = new ArrayList<>();
         List<String> documents = new ArrayList<>();
         int depth = 1;
@@ -297,7 +305,8 @@ final class FrabXmlCatalog {
                 text(e.fields(), "track"),
                 slides,
                 conference,
-                page));
+                page,
+                text(e.fields(), "guid").or(() -> text(e.fields(), "id"))));
     }
 
     private static Optional<String> text(Map<String, String> fields, String name) {

@@ -1,5 +1,6 @@
 package confbot.core.catalog;
 
+import confbot.core.ingest.Slides;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
@@ -107,7 +108,8 @@ final class IcsCatalog {
             Optional<String> room,
             Optional<String> track,
             List<URI> slides,
-            Optional<URI> page) {
+            Optional<URI> page,
+            Optional<String> uid) {
 
         Talk talk(ConferenceTimes times, Optional<ZoneId> floating) {
             Optional<LocalDate> date = allDay;
@@ -121,7 +123,7 @@ final class IcsCatalog {
                 until = placed.end();
                 conference = placed.conference();
             }
-            return new Talk(title, speakers, List.of(), date, from, until, room, track, slides, conference, page);
+            return new Talk(title, speakers, List.of(), date, from, until, room, track, slides, conference, page, uid);
         }
     }
 
@@ -162,7 +164,8 @@ final class IcsCatalog {
                 text(event.getProperty(Property.CATEGORIES))
                         .map(c -> CatalogText.decodeEntities(c.split(",")[0].strip())),
                 links(where, event.getProperties(Property.ATTACH)),
-                text(event.getProperty(Property.URL)).flatMap(u -> http(where, u))));
+                text(event.getProperty(Property.URL)).flatMap(u -> http(where, u)),
+                text(event.getProperty(Property.UID))));
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import confbot.core.ingest.Slides;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -309,7 +310,8 @@ final class PretalxCatalog {
                         .map(CatalogText::decodeEntities),
                 slides.stream().distinct().toList(),
                 conference,
-                page));
+                page,
+                text(talk, "guid").or(() -> text(talk, "id")).or(() -> text(talk, "code"))));
     }
 
     /**

@@ -5,13 +5,22 @@ import java.util.Objects;
 
 /**
  * What the core offers, for adapters to build menus and option choices from instead of writing
- * them: today the conferences of the current knowledge. It changes with a reload; {@link
- * ChatAdapter#profileChanged} tells the adapters.
+ * them: the conferences of the current knowledge, and the rooms and tracks of its talks. It changes
+ * with a reload; {@link ChatAdapter#profileChanged} tells the adapters.
+ *
+ * @param places the rooms and tracks of the loaded talks, as {@code /next <place>} takes them, in
+ *     order of first appearance
  */
-public record BotProfile(List<ConferenceEntry> conferences) {
+public record BotProfile(List<ConferenceEntry> conferences, List<String> places) {
 
     public BotProfile {
         conferences = List.copyOf(conferences);
+        places = List.copyOf(places);
+    }
+
+    /** Conferences without talks to name places from. */
+    public BotProfile(List<ConferenceEntry> conferences) {
+        this(conferences, List.of());
     }
 
     public static BotProfile empty() {

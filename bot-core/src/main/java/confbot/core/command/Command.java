@@ -12,6 +12,12 @@ public record Command(Kind kind, String name, String argument) {
         SCHEDULE,
         SLIDES,
         ABOUT,
+        /** The talks on now and next, on the conference's clock. */
+        NOW,
+        /** The talks starting next, in a room or track when one is given. */
+        NEXT,
+        /** The latest schedule changes. */
+        CHANGES,
         HELP,
         /** Rebuild the knowledge now; for admins only, which {@code ConfBot} checks. */
         RELOAD,

@@ -5,8 +5,10 @@ import confbot.core.answer.Answer;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
 import confbot.core.conference.ConferenceRegistry;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.knowledge.Conference;
 import confbot.knowledge.Language;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,10 +23,22 @@ public final class Commands {
     private final ScheduleCommand schedule = new ScheduleCommand();
     private final SlidesCommand slides = new SlidesCommand();
     private final AboutCommand about = new AboutCommand();
+    private final LiveCommand live;
+    private final LiveQuestions liveQuestions = new LiveQuestions();
 
+    /** With the system clock and schedule changes kept in memory. */
     public Commands(CommandParser parser, AskCommand ask) {
+        this(parser, ask, InstantSource.system(), ScheduleChanges.inMemory(InstantSource.system()));
+    }
+
+    /**
+     * @param clock what "now" is for /now and /next, read in each conference's own zone
+     * @param changes the schedule changes /changes lists
+     */
+    public Commands(CommandParser parser, AskCommand ask, InstantSource clock, ScheduleChanges changes) {
         this.parser = parser;
         this.ask = ask;
+        this.live = new LiveCommand(clock, changes);
     }
 
     /** Parses {@code text} with the parser every adapter shares. */
@@ -33,12 +47,32 @@ public final class Commands {
     }
 
     public Reply handle(Inbound message, Library library) {
-        return handle(message, parser.parse(message.text()), library);
+        return handle(message, live(parser.parse(message.text()), library), library);
+    }
+
+    /**
+     * A free question that asks what is on now or next ("what's on now?") as that command, with an
+     * empty name as questions have; anything else as it is. Such an answer depends on the clock,
+     * so the caller must not cache it as it caches answers from the notes.
+     */
+    public Command live(Command command, Library library) {
+        if (command.kind() != Command.Kind.QUESTION) {
+            return command;
+        }
+        return liveQuestions
+                .recognise(command.argument())
+                .filter(asked -> LiveCommand.isPlace(asked.place(), library))
+                .map(asked -> new Command(
+                        asked.kind() == LiveQuestions.Kind.NOW ? Command.Kind.NOW : Command.Kind.NEXT,
+                        "",
+                        asked.place()))
+                .orElse(command);
     }
 
     /** Handles a message already parsed into {@code command} (the caller looked at it first). */
     public Reply handle(Inbound message, Command command, Library library) {
-        Language lang = language(message, command.argument());
+        // A question taken as /now keeps the language it was asked in ("现在在讲什么").
+        Language lang = language(message, command.name().isEmpty() ? message.text() : command.argument());
         return switch (command.kind()) {
             case QUESTION -> question(command.argument(), lang, library);
             case ASK -> command.argument().isEmpty()
@@ -47,6 +81,9 @@ public final class Commands {
             case SCHEDULE -> schedule.reply(command.argument(), lang, library);
             case SLIDES -> slides.reply(command.argument(), lang, library);
             case ABOUT -> about.reply(lang, library);
+            case NOW -> live.now(command.argument(), lang, library);
+            case NEXT -> live.next(command.argument(), lang, library);
+            case CHANGES -> live.changes(command.argument(), lang, library);
             case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang, library.registry()), List.of());
                 // ConfBot answers /reload and /feedback itself, as only it can check the sender;
                 // anything that reaches here has not been authorised, and reads like an unknown command.

@@ -32,6 +32,9 @@ final class Messages {
                     + "/schedule [大会] [天] — 每天的日程（大会可以是年份、名称或城市，天可以是第几天、日期或星期），例如 /schedule "
                     + dayExample + "\n"
                     + "/slides [大会] [主题] — 幻灯片在哪里下载，例如 /slides crd\n"
+                    + "/now — 正在进行和接下来的演讲（按大会当地时间）\n"
+                    + "/next [会场或分论坛] — 接下来开始的演讲\n"
+                    + "/changes [大会] — 最近的日程变更\n"
                     + "/subscribe [大会] [分会场或会议室] — 在本聊天里发布每场演讲开始前的提醒和日程变更（群里仅限管理员）\n"
                     + "/unsubscribe [大会] — 停止发布\n"
                     + "/remind <演讲> — 私聊里：某场演讲开始前提醒你\n"
@@ -46,6 +49,9 @@ final class Messages {
                 + "/schedule [conference] [day] — what happened each day (a conference by year, name or city; a day by number, date or weekday), e.g. /schedule "
                 + dayExample + "\n"
                 + "/slides [conference] [topic] — where to get the slides, e.g. /slides crd\n"
+                + "/now — the talks on now and next, on the conference's clock\n"
+                + "/next [room or track] — what starts next\n"
+                + "/changes [conference] — the latest schedule changes\n"
                 + "/subscribe [conference] [track or room] — post a reminder before each talk and each schedule change in this chat (admins, in groups)\n"
                 + "/unsubscribe [conference] — stop posting them\n"
                 + "/remind <talk> — in a private chat: remind you before one talk\n"
@@ -73,6 +79,13 @@ final class Messages {
             case SLIDES -> zh
                     ? "用法：/slides [大会] [主题]，例如 /slides kata"
                     : "Usage: /slides [conference] [topic], e.g. /slides kata";
+            case NOW, NEXT -> zh
+                    ? "用法：/next [会场或分论坛]，例如 /next room 2；/now 列出正在进行的演讲"
+                    : "Usage: /next [room or track], e.g. /next room 2; /now lists what is on";
+            case CHANGES -> (zh
+                            ? "用法：/changes [大会]，例如 /changes " + (example.isEmpty() ? "" : example)
+                            : "Usage: /changes [conference], e.g. /changes " + (example.isEmpty() ? "" : example))
+                    + choices(registry, lang);
             default -> zh ? "没有这个命令。发送 /help 查看可用命令。" : "I don't know that command. Send /help for the list.";
         };
     }

@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.FilteringTokenFilter;
@@ -23,6 +25,7 @@ import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -46,6 +49,11 @@ public final class Analyzers {
         this.stopwords = loadStopwords();
         this.words = new Analyzer() {
             @Override
+            protected Reader initReader(String field, Reader reader) {
+                return withoutAddresses(reader);
+            }
+
+            @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new HMMChineseTokenizer();
                 TokenStream s = new LowerCaseFilter(source);
@@ -56,6 +64,11 @@ public final class Analyzers {
             }
         };
         this.bigrams = new Analyzer() {
+            @Override
+            protected Reader initReader(String field, Reader reader) {
+                return withoutAddresses(reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
@@ -68,6 +81,17 @@ public final class Analyzers {
         };
         this.perField =
                 new PerFieldAnalyzerWrapper(words, Map.of(Fields.BIGRAMS, bigrams, Fields.CONTEXT_BIGRAMS, bigrams));
+    }
+
+    /**
+     * Web addresses are where a fact is, not words of it: "…/PyCon2014China/_presentations/zhuhai.pdf"
+     * would match every question naming the conference, and the deck links that notes keep
+     * (a note's text holds them so answers can give them) would outrank the sentences.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("https?://\\S+");
+
+    private static Reader withoutAddresses(Reader reader) {
+        return new PatternReplaceCharFilter(ADDRESS, " ", reader);
     }
 
     /**

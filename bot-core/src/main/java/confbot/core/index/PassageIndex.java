@@ -21,8 +21,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
@@ -34,6 +37,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An immutable, in-memory index of passages. Built once from a list of passages and never written
@@ -62,6 +66,9 @@ public final class PassageIndex implements Closeable {
     /** Queries evaluated once for every document, by query: see {@link #precomputed(Query)}. */
     private final Cache<Query, ScoresQuery> precomputed =
             Caffeine.newBuilder().maximumSize(256).build();
+    /** Nearest indexed terms of questions' unknown words ({@link #nearestTerm}). */
+    private final Cache<Term, Optional<String>> nearest =
+            Caffeine.newBuilder().maximumSize(10_000).build();
     /**
      * Each term's statistics and place in the postings, by term: the same terms recur in most
      * questions, and looking one up in the terms dictionary was a fifth of an answer's time (JFR).
@@ -218,6 +225,45 @@ public final class PassageIndex implements Closeable {
     public int docFreq(Term term) {
         return states(term).docFreq();
     }
+
+    /**
+     * The indexed term of {@code field} nearest to {@code term} (one edit, two for a long word,
+     * the first letter kept), the most frequent of the nearest: how a typo in a question ("garbge",
+     * "actualy") finds the word the notes use. Empty when nothing is that close.
+     */
+    public Optional<String> nearestTerm(String field, String term) {
+        return nearest.get(new Term(field, term), this::nearestNow);
+    }
+
+    private Optional<String> nearestNow(Term term) {
+        try {
+            Terms terms = MultiTerms.getTerms(reader, term.field());
+            if (terms == null) {
+                return Optional.empty();
+            }
+            int length = term.text().codePointCount(0, term.text().length());
+            for (int edits = 1; edits <= (length >= LONG_WORD ? 2 : 1); edits++) {
+                FuzzyTermsEnum near = new FuzzyTermsEnum(terms, term, edits, 1, true);
+                String best = null;
+                int bestFreq = 0;
+                for (BytesRef t = near.next(); t != null; t = near.next()) {
+                    if (near.docFreq() > bestFreq && !t.utf8ToString().equals(term.text())) {
+                        bestFreq = near.docFreq();
+                        best = t.utf8ToString();
+                    }
+                }
+                if (best != null) {
+                    return Optional.of(best);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From this many letters on, a word may be two edits away from the one meant. */
+    static final int LONG_WORD = 8;
 
     /**
      * A query for one term that reuses the term's looked-up state: the same matches and scores as

@@ -1,7 +1,10 @@
 package confbot.core.ingest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
@@ -14,6 +17,7 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -87,12 +91,12 @@ public final class MarkdownCleaner {
 
         @Override
         public void visit(BulletList list) {
-            add(0, items(list));
+            addList(items(list, 0));
         }
 
         @Override
         public void visit(OrderedList list) {
-            add(0, items(list));
+            addList(items(list, 0));
         }
 
         @Override
@@ -127,23 +131,45 @@ public final class MarkdownCleaner {
             }
         }
 
-        /** A list is one block, an item a line: the items of a list answer one question together. */
-        private static String items(Node list) {
-            StringBuilder out = new StringBuilder();
-            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                if (item instanceof ListItem) {
-                    StringBuilder line = new StringBuilder();
-                    for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                        if (child instanceof BulletList || child instanceof OrderedList) {
-                            line.append('\n').append(items(child));
-                        } else {
-                            line.append(inline(child)).append(' ');
-                        }
-                    }
-                    out.append(line.toString().strip()).append('\n');
-                }
+        /** A list's lines are tidied one by one, so the indentation that marks a nested item stays. */
+        private void addList(List<String> lines) {
+            String text = String.join("\n", lines);
+            if (Text.hasWords(text)) {
+                blocks.add(new Block(0, text));
             }
-            return out.toString();
+        }
+
+        /**
+         * A list is one block, an item a line: the items of a list answer one question together. A
+         * nested item's lines are indented by {@value Text#INDENT} per level: they say something
+         * about the item above them ("- Alice ~ talk title" then "  - slides, recording, a remark"),
+         * so an answer quoting one of them can bring that head along.
+         */
+        private static List<String> items(Node list, int depth) {
+            List<String> out = new ArrayList<>();
+            String indent = Text.INDENT.repeat(depth);
+            for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                if (!(item instanceof ListItem)) {
+                    continue;
+                }
+                StringBuilder own = new StringBuilder();
+                List<String> nested = new ArrayList<>();
+                for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                    if (child instanceof BulletList || child instanceof OrderedList) {
+                        nested.addAll(items(child, depth + 1));
+                    } else {
+                        own.append(inline(child)).append(' ');
+                    }
+                }
+                // An item's own lines are one line: "Alice ~ title" then "slides / recording" on the
+                // next is one talk, and its nested items hang under all of it.
+                String line = Text.tidyLines(own.toString()).replace('\n', ' ');
+                if (!line.isEmpty()) {
+                    out.add(indent + line);
+                }
+                out.addAll(nested);
+            }
+            return out;
         }
 
         /**
@@ -182,6 +208,17 @@ public final class MarkdownCleaner {
             return "";
         }
 
+        /** A link's address when it is a deck (a document or a slide host's page), never a local path. */
+        private static Optional<String> deck(String destination) {
+            try {
+                URI uri = new URI(destination.strip().replace(" ", "%20"));
+                boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+                return web && Slides.isDeck(uri) ? Optional.of(uri.toString()) : Optional.empty();
+            } catch (URISyntaxException e) {
+                return Optional.empty();
+            }
+        }
+
         private static String inline(Node node) {
             StringBuilder out = new StringBuilder();
             appendInline(node, out);
@@ -203,6 +240,11 @@ public final class MarkdownCleaner {
                     out.append(h.getLiteral().toLowerCase(java.util.Locale.ROOT).startsWith("<br") ? "\n" : " ");
                 } else if (child instanceof Image) {
                     // image links carry file names, not facts
+                } else if (child instanceof Link link
+                        && deck(link.getDestination()).isPresent()) {
+                    // "[slides](…/deck.pdf)": where the deck is, is the fact people ask for
+                    appendInline(child, out);
+                    out.append(' ').append(deck(link.getDestination()).get()).append(' ');
                 } else {
                     appendInline(child, out);
                 }

@@ -72,7 +72,7 @@ public final class Passages {
             List<String> blocks,
             List<Passage> out) {
         StringBuilder chunk = new StringBuilder();
-        for (String block : blocks) {
+        for (String block : blocks.stream().flatMap(b -> items(b).stream()).toList()) {
             if (chunk.length() > 0 && chunk.length() + block.length() > MAX_CHARS) {
                 out.add(passage(note, sources, origin, language, context, heading, chunk.toString(), out.size()));
                 chunk.setLength(0);
@@ -83,6 +83,30 @@ public final class Passages {
             out.add(passage(note, sources, origin, language, context, heading, chunk.toString(), out.size()));
         }
         blocks.clear();
+    }
+
+    /**
+     * A block longer than a passage, as the items it lists: each top-level line with the nested
+     * lines under it, so that a cut falls between two talks of a programme, never between a talk and
+     * its slides. A block that fits stays whole.
+     */
+    static List<String> items(String block) {
+        if (block.length() <= MAX_CHARS) {
+            return List.of(block);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (Text.depth(line) == 0 && item.length() > 0) {
+                out.add(item.toString());
+                item.setLength(0);
+            }
+            item.append(item.length() > 0 ? "\n" : "").append(line);
+        }
+        if (item.length() > 0) {
+            out.add(item.toString());
+        }
+        return out;
     }
 
     private static Passage passage(

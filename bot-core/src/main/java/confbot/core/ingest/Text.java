@@ -7,6 +7,21 @@ public final class Text {
     private Text() {}
 
     /**
+     * What one level of list nesting puts before a line of a passage's text. Lines are otherwise
+     * trimmed, so a line that starts with it is a nested item, and readers strip it.
+     */
+    public static final String INDENT = "  ";
+
+    /** How deep a passage's line is nested in a list: its leading {@link #INDENT}s. */
+    public static int depth(String line) {
+        int spaces = 0;
+        while (spaces < line.length() && line.charAt(spaces) == ' ') {
+            spaces++;
+        }
+        return spaces / INDENT.length();
+    }
+
+    /**
      * NFKC (full-width letters and digits become ASCII, as people type both), then drops what
      * only garbles: private-use code points (a PDF pasted without its fonts leaves runs of them),
      * replacement characters and control characters other than line breaks and tabs.

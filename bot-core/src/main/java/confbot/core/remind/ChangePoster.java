@@ -4,6 +4,7 @@ import confbot.core.Library;
 import confbot.core.chat.Reply;
 import confbot.core.schedule.ScheduleChange;
 import confbot.core.schedule.ScheduleChangeListener;
+import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.StateStoreException;
 import confbot.core.state.Subscriptions;
 import confbot.core.state.Subscriptions.Subscription;
@@ -24,14 +25,20 @@ import org.slf4j.LoggerFactory;
  * <p>Each chat's subscription keeps the last change id posted to it, claimed before the post
  * ({@link Subscriptions#claimChanges}), so changes heard again (a restart that compares the same
  * versions, another replica) are not posted twice. A chat that subscribes later starts after the
- * last change heard ({@link Subscriptions#changeCursor}).
+ * last change heard ({@link Subscriptions#changeCursor}). {@link #listenTo} first posts what the
+ * change log holds after that cursor, the changes stored while no poster listened (a crash between
+ * storing and posting, a restart), then hears each new batch.
  *
  * <p>Runs on the caller's thread (the catalog poller): the store writes are a few rows, and the
- * posts are handed to the adapters, which send them on their own threads. Never throws.
+ * posts are handed to the adapters, which send them on their own threads. One batch at a time, so
+ * the catch-up and a batch found meanwhile are posted in the order of their ids. Never throws.
  */
 public final class ChangePoster implements ScheduleChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangePoster.class);
+
+    /** How many stored changes the catch-up reads at a time. */
+    static final int CATCH_UP_PAGE = 200;
 
     private final Supplier<Library> library;
     private final Subscriptions store;
@@ -43,8 +50,46 @@ public final class ChangePoster implements ScheduleChangeListener {
         this.posts = Objects.requireNonNull(posts, "posts");
     }
 
+    /**
+     * Posts the changes stored after the last one heard ({@link Subscriptions#changeCursor}), then
+     * hears each batch {@code schedule} finds. A batch found during the catch-up waits for it; its
+     * changes already posted by the catch-up are not posted again.
+     */
+    public synchronized void listenTo(ScheduleChanges schedule) {
+        schedule.addListener(this);
+        long from;
+        try {
+            from = store.changeCursor();
+        } catch (StateStoreException e) {
+            log.warn("The schedule changes missed while down are not posted: {}", e.getMessage());
+            return;
+        }
+        int read = 0;
+        while (true) {
+            List<ScheduleChange> page;
+            try {
+                page = schedule.after(from, CATCH_UP_PAGE);
+            } catch (StateStoreException e) {
+                log.warn("The schedule changes missed while down are not posted: {}", e.getMessage());
+                return;
+            }
+            if (page.isEmpty()) {
+                break;
+            }
+            changed(page);
+            read += page.size();
+            from = page.get(page.size() - 1).id();
+            if (page.size() < CATCH_UP_PAGE) {
+                break;
+            }
+        }
+        if (read > 0) {
+            log.info("Caught up on {} schedule change(s) stored since the last one heard", read);
+        }
+    }
+
     @Override
-    public void changed(List<ScheduleChange> changes) {
+    public synchronized void changed(List<ScheduleChange> changes) {
         if (changes.isEmpty()) {
             return;
         }

@@ -155,7 +155,7 @@ public final class QueryBuilder {
      *     (by name, alias, city or year) is looked up there
      */
     public QueryPlan plan(String question, PassageIndex index, ConferenceRegistry conferences) {
-        String normalized = Text.normalize(question).toLowerCase(Locale.ROOT);
+        String normalized = fullYears(Text.normalize(question).toLowerCase(Locale.ROOT), index, conferences);
         Language language = Language.detect(normalized);
         Optional<String> conference = conferences.asked(normalized).map(Conference::id);
 
@@ -233,6 +233,9 @@ public final class QueryBuilder {
             if (translations.isEmpty()) {
                 translations = lexicon.translations(token.term());
             }
+            if (translations.isEmpty() && key.equals(token.term())) {
+                typoFixed(token.term(), index).ifPresent(t -> forms.add(new Concept.Variant(List.of(t), List.of(t))));
+            }
             for (String t : translations) {
                 variant(t).filter(v -> !forms.contains(v)).ifPresent(forms::add);
             }
@@ -287,6 +290,43 @@ public final class QueryBuilder {
                 built,
                 recall(planned, answerTypes, index),
                 asksNumber.matcher(normalized).find());
+    }
+
+    /**
+     * A two-digit year after a name, as chat writes it ("kubecon19", "coscon'18", "gopherchina 16"),
+     * written out ("kubecon 2019"), when that year is one the knowledge knows: a conference of the
+     * registry or a year some passage names. After a space only when the word before is no
+     * dictionary word: "room 10" and "top 16" are numbers, "gopherchina 16" a year.
+     */
+    private static final Pattern SHORT_YEAR =
+            Pattern.compile("(?<![a-z0-9])([a-z][a-z0-9-]*[a-z])(['’]| ?)([0-3][0-9])(?![0-9a-z.,:%])");
+
+    String fullYears(String question, PassageIndex index, ConferenceRegistry conferences) {
+        return SHORT_YEAR.matcher(question).replaceAll(m -> {
+            int year = 2000 + Integer.parseInt(m.group(3));
+            boolean known =
+                    conferences.hasYear(year) || index.docFreq(new Term(Fields.WORDS, Integer.toString(year))) > 0;
+            boolean name = !m.group(2).equals(" ")
+                    || lexicon.get().translations(m.group(1)).isEmpty();
+            return Matcher.quoteReplacement(known && name ? m.group(1) + " " + year : m.group());
+        });
+    }
+
+    /** Below this many letters a word is too short to tell a typo from another word. */
+    static final int TYPO_MIN_LETTERS = 5;
+
+    /**
+     * For a word of the question no passage has ("garbge", "actualy", "recomendation"): the
+     * indexed word one or two edits away, when there is one. Only for Latin words long enough to
+     * be misspelt; names the notes never mention find nothing that close and stay unknown.
+     */
+    private static Optional<String> typoFixed(String term, PassageIndex index) {
+        if (term.length() < TYPO_MIN_LETTERS
+                || !term.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')
+                || index.docFreq(new Term(Fields.WORDS, term)) > 0) {
+            return Optional.empty();
+        }
+        return index.nearestTerm(Fields.WORDS, term);
     }
 
     /** The dictionary word a token of the analyser starts in, if the tagger read one there. */

@@ -39,6 +39,10 @@ public final class Retriever {
     private final Cache<String, List<List<String>>> contexts =
             Caffeine.newBuilder().maximumSize(4_096).build();
 
+    /** Passages analysed once: the same best passages come back for many questions. */
+    private final Cache<String, List<List<String>>> passages =
+            Caffeine.newBuilder().maximumSize(8_192).build();
+
     public Retriever(QueryBuilder queries, Analyzers analyzers) {
         this.queries = queries;
         this.analyzers = analyzers;
@@ -57,7 +61,8 @@ public final class Retriever {
             double weight = sp.passage().language() == plan.language() ? 1.0 : OTHER_LANGUAGE;
             found.add(new Hit(sp.passage(), sp.score() * weight));
         }
-        List<Hit> hits = inConference(scoped(found, plan), plan);
+        List<Concept> scope = new ArrayList<>();
+        List<Hit> hits = inConference(scoped(found, plan, scope), plan);
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         if (!hits.isEmpty()) {
             // The best passage in the other language, when its translation exists, is answered
@@ -68,7 +73,7 @@ public final class Retriever {
                 hits.add(0, new Hit(twin, top.score()));
             });
         }
-        return new Retrieval(plan, hits.size() > n ? new ArrayList<>(hits.subList(0, n)) : hits);
+        return new Retrieval(plan, hits.size() > n ? new ArrayList<>(hits.subList(0, n)) : hits, scope);
     }
 
     /**
@@ -98,14 +103,19 @@ public final class Retriever {
     /**
      * The hits from the notes in scope: those whose context matches the most of the question (by
      * idf), or all hits when no context matches anything (curated notes have none) or nothing in
-     * scope matched.
+     * scope matched. Within the scope, passages are ranked by what they say of the rest of the
+     * question ({@link #byContent}); {@code scope} receives the concepts the best note's context named.
      */
-    private List<Hit> scoped(List<Hit> hits, QueryPlan plan) {
+    private List<Hit> scoped(List<Hit> hits, QueryPlan plan, List<Concept> scope) {
         Map<String, Double> byNote = new HashMap<>();
         double best = 0;
+        Passage bestNote = null;
         for (Hit h : hits) {
             double s = byNote.computeIfAbsent(h.passage().noteId(), id -> contextScore(h.passage(), plan));
-            best = Math.max(best, s);
+            if (s > best) {
+                best = s;
+                bestNote = h.passage();
+            }
         }
         if (best <= 0) {
             return hits;
@@ -114,7 +124,56 @@ public final class Retriever {
         List<Hit> in = new ArrayList<>(hits.stream()
                 .filter(h -> byNote.get(h.passage().noteId()) >= floor)
                 .toList());
-        return in.isEmpty() ? hits : in;
+        if (in.isEmpty()) {
+            return hits;
+        }
+        scope.addAll(named(bestNote, plan));
+        return byContent(in, plan, scope);
+    }
+
+    /**
+     * Hits in scope, each score weighed by the idf of the question's other concepts its own text
+     * mentions, against the best: once the notes are chosen by "GopherCon 2018", the passage about
+     * the fmt verb answers "which fmt verb at GopherCon 2018?", not the introduction that names the
+     * conference five times. Answer types (who, where) and background words weigh nothing here;
+     * when no passage mentions any other concept, the ranking stays the search's.
+     */
+    private List<Hit> byContent(List<Hit> hits, QueryPlan plan, List<Concept> scope) {
+        List<Concept> content = plan.concepts().stream()
+                .filter(c -> !scope.contains(c) && !c.unknown() && !c.background())
+                .filter(c -> c.variants().size() <= QueryBuilder.MAX_CONTEXT_VARIANTS)
+                .toList();
+        if (content.isEmpty()) {
+            return hits;
+        }
+        double[] says = new double[hits.size()];
+        double most = 0;
+        for (int i = 0; i < hits.size(); i++) {
+            List<List<String>> terms = analysed(hits.get(i).passage());
+            for (Concept c : content) {
+                if (c.mentionedIn(terms.get(0), terms.get(1))) {
+                    // A name the question asks about says more than any word around it.
+                    says[i] += c.required() ? 2 * c.idf() : c.idf();
+                }
+            }
+            most = Math.max(most, says[i]);
+        }
+        if (most == 0) {
+            return hits;
+        }
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Hit h = hits.get(i);
+            out.add(new Hit(h.passage(), h.score() * (1 + says[i]) / (1 + most)));
+        }
+        return out;
+    }
+
+    private List<List<String>> analysed(Passage p) {
+        // Keyed by the text, not the id: a reload may give an id other text.
+        return passages.get(
+                p.searchableText(),
+                text -> List.of(analyzers.terms(Fields.WORDS, text), analyzers.terms(Fields.BIGRAMS, text)));
     }
 
     /**
@@ -128,15 +187,20 @@ public final class Retriever {
         }
         double score =
                 plan.conference().isPresent() && plan.conference().equals(p.conference()) ? Concept.BACKGROUND_IDF : 0;
+        return score + named(p, plan).stream().mapToDouble(Concept::idf).sum();
+    }
+
+    /** The question's concepts a passage's context (its note's title, authors, tags, file name) names. */
+    private List<Concept> named(Passage p, QueryPlan plan) {
+        if (p.context().isEmpty()) {
+            return List.of();
+        }
         List<List<String>> analysed = contexts.get(
                 p.context(), c -> List.of(analyzers.terms(Fields.WORDS, c), analyzers.terms(Fields.BIGRAMS, c)));
-        for (Concept c : plan.concepts()) {
-            if (!c.background()
-                    && c.variants().size() <= QueryBuilder.MAX_CONTEXT_VARIANTS
-                    && c.mentionedIn(analysed.get(0), analysed.get(1))) {
-                score += c.idf();
-            }
-        }
-        return score;
+        return plan.concepts().stream()
+                .filter(c -> !c.background()
+                        && c.variants().size() <= QueryBuilder.MAX_CONTEXT_VARIANTS
+                        && c.mentionedIn(analysed.get(0), analysed.get(1)))
+                .toList();
     }
 }

@@ -1,5 +1,6 @@
 package confbot.core.state;
 
+import confbot.core.schedule.ScheduleChangeLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class JdbcStateStore implements StateStore, Inbox {
     private final Object lock = new Object();
     private final AnswerLog answers = new JdbcAnswerLog(this);
     private final Subscriptions subscriptions = new JdbcSubscriptions(this);
+    private final ScheduleChangeLog scheduleChanges = new JdbcScheduleChangeLog(this);
     private Connection connection;
     private boolean closed;
 
@@ -83,6 +85,11 @@ public final class JdbcStateStore implements StateStore, Inbox {
     @Override
     public Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    @Override
+    public ScheduleChangeLog scheduleChanges() {
+        return scheduleChanges;
     }
 
     @Override
@@ -257,7 +264,14 @@ public final class JdbcStateStore implements StateStore, Inbox {
 
     private static void migrate(StateLocation location) {
         try {
-            var config = Flyway.configure(JdbcStateStore.class.getClassLoader()).locations(MIGRATIONS);
+            var config = Flyway.configure(JdbcStateStore.class.getClassLoader())
+                    .locations(MIGRATIONS)
+                    // The one thing the two databases spell differently: an increasing key.
+                    .placeholders(java.util.Map.of(
+                            "increasing_id",
+                            location instanceof StateLocation.Postgres
+                                    ? "BIGSERIAL PRIMARY KEY"
+                                    : "INTEGER PRIMARY KEY AUTOINCREMENT"));
             if (location instanceof StateLocation.Postgres pg) {
                 config.dataSource(
                         pg.jdbcUrl(), pg.user().orElse(null), pg.password().orElse(null));

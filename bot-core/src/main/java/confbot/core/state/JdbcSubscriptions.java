@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Subscriptions and reminders in the state store's database ({@code V3__subscriptions.sql}), in SQL
+ * Subscriptions and reminders in the state store's database ({@code V4__subscriptions.sql}), in SQL
  * that SQLite and PostgreSQL both run. Each write is one transaction on the store's connection.
  *
  * <p>Why claims are conditional writes ({@code INSERT … ON CONFLICT DO NOTHING}, {@code UPDATE …

@@ -1,5 +1,7 @@
 package confbot.core.state;
 
+import confbot.core.schedule.ScheduleChangeLog;
+
 /**
  * The bot's durable state, opened once at start by the composition root and closed last, after
  * every adapter that writes to it has stopped.
@@ -14,6 +16,9 @@ public interface StateStore extends AutoCloseable {
 
     /** The chats subscribed to reminders and schedule changes, and the reminders posted and asked for. */
     Subscriptions subscriptions();
+
+    /** The schedule changes found in new versions of the catalogs. */
+    ScheduleChangeLog scheduleChanges();
 
     /** Where the state lives, for logs: a file path or a database's host and name, never a password. */
     String describe();

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The chats subscribed to a conference's reminders and schedule changes, the reminders already
- * posted, and the reminders people asked for before one talk ({@code V3__subscriptions.sql}).
+ * posted, and the reminders people asked for before one talk ({@code V4__subscriptions.sql}).
  *
  * <p>Every write is committed before it returns, so a subscription the subscriber was told about
  * survives a crash. The {@code claim…} methods decide who posts: a reminder is claimed in the store

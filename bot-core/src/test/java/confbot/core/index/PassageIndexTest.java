@@ -164,4 +164,13 @@ final class PassageIndexTest {
             assertThat(empty.count(words("batch"))).isZero();
         }
     }
+
+    @Test
+    void aMisspeltWordFindsTheIndexedWordOneEditAway() {
+        // "schedles" (a typo of "schedules", stemmed "schedul") is one letter short of it.
+        String typo = analyzers.terms(Fields.WORDS, "schedles").get(0);
+
+        assertThat(index.nearestTerm(Fields.WORDS, typo)).contains("schedul");
+        assertThat(index.nearestTerm(Fields.WORDS, "zorblax")).isEmpty();
+    }
 }

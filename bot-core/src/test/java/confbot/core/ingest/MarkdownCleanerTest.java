@@ -45,7 +45,7 @@ final class MarkdownCleanerTest {
     void orderedAndNestedListsKeepEveryItem() {
         String text = allText("1. first\n2. second\n   - nested\n3. third\n");
 
-        assertThat(text.split("\n")).contains("first", "nested", "third");
+        assertThat(text.split("\n")).contains("first", Text.INDENT + "nested", "third");
         assertThat(text).contains("second");
     }
 

@@ -30,6 +30,7 @@ final class PostgresStateStoreTest extends StateStoreContract {
             s.execute("DROP TABLE IF EXISTS sent_reminders");
             s.execute("DROP TABLE IF EXISTS personal_reminders");
             s.execute("DROP TABLE IF EXISTS change_cursor");
+            s.execute("DROP TABLE IF EXISTS schedule_changes");
             s.execute("DROP TABLE IF EXISTS votes");
             s.execute("DROP TABLE IF EXISTS answer_sources");
             s.execute("DROP TABLE IF EXISTS answers");

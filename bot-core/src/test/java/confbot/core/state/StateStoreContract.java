@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import confbot.core.catalog.Talk;
 import confbot.core.chat.Platform;
 import confbot.core.chat.Source;
+import confbot.core.schedule.ScheduleChange;
+import confbot.core.schedule.ScheduleChangeLog;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -417,6 +424,106 @@ abstract class StateStoreContract {
     static AnswerLog.Asked abstained(String id, String question, String key, String version, int secondsAfterT0) {
         return new AnswerLog.Asked(
                 id, AnswerLog.Kind.ABSTAINED, question, key, "", List.of(), version, T0.plusSeconds(secondsAfterT0));
+    }
+
+    // ---- schedule changes ----------------------------------------------------------------------
+
+    private static Talk talk(String id, String title, String room, String start, String... speakers) {
+        return new Talk(
+                title,
+                List.of(speakers),
+                List.of(),
+                Optional.of(LocalDate.parse("2030-05-14")),
+                Optional.of(LocalTime.parse(start)),
+                Optional.of(LocalTime.parse(start).plusMinutes(30)),
+                Optional.of(room),
+                Optional.of("Runtime"),
+                List.of(URI.create("https://example.org/" + id + ".pdf")),
+                "tide-2030",
+                Optional.of(URI.create("https://example.org/talk/" + id)),
+                Optional.of(id));
+    }
+
+    private static ScheduleChange change(String conference, Set<ScheduleChange.Kind> kinds, Talk before, Talk after) {
+        return new ScheduleChange(
+                0, conference, kinds, Optional.ofNullable(before), Optional.ofNullable(after), T0.plusSeconds(5));
+    }
+
+    @Test
+    void storesScheduleChangesWithIncreasingIdsAndReadsThemBackWhole() throws Exception {
+        Talk was = talk("102", "Batch windows", "Room 2", "09:30", "Mei Lin");
+        Talk now = talk("102", "Batch windows", "Hall A", "11:00", "Mei Lin", "Jonas Berg");
+        Talk fresh = talk("106", "A late addition", "Hall A", "11:30", "Ana Duarte");
+        ScheduleChangeLog log = store.scheduleChanges();
+
+        List<ScheduleChange> first = log.append(List.of(
+                change(
+                        "tide-2030",
+                        EnumSet.of(
+                                ScheduleChange.Kind.MOVED_TIME,
+                                ScheduleChange.Kind.MOVED_ROOM,
+                                ScheduleChange.Kind.SPEAKERS_CHANGED),
+                        was,
+                        now),
+                change("tide-2030", EnumSet.of(ScheduleChange.Kind.NEW), null, fresh)));
+        List<ScheduleChange> second =
+                log.append(List.of(change("other-2030", EnumSet.of(ScheduleChange.Kind.CANCELLED), fresh, null)));
+
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0).id()).isPositive().isLessThan(first.get(1).id());
+        assertThat(second.get(0).id()).isGreaterThan(first.get(1).id());
+        store.close();
+        store = reopen();
+        List<ScheduleChange> latest = store.scheduleChanges().latest(Optional.empty(), 10);
+        assertThat(latest)
+                .extracting(ScheduleChange::id)
+                .containsExactly(
+                        second.get(0).id(), first.get(1).id(), first.get(0).id());
+        ScheduleChange moved = latest.get(2);
+        assertThat(moved.kinds())
+                .containsExactlyInAnyOrder(
+                        ScheduleChange.Kind.MOVED_TIME,
+                        ScheduleChange.Kind.MOVED_ROOM,
+                        ScheduleChange.Kind.SPEAKERS_CHANGED);
+        assertThat(moved.before()).contains(was);
+        assertThat(moved.after()).contains(now);
+        assertThat(moved.found()).isEqualTo(T0.plusSeconds(5));
+        assertThat(latest.get(1).before()).isEmpty();
+        assertThat(latest.get(0).after()).isEmpty();
+    }
+
+    @Test
+    void theSameChangeFoundTwiceIsStoredOnce() {
+        Talk fresh = talk("106", "A late addition", "Hall A", "11:30", "Ana Duarte");
+        ScheduleChange found = change("tide-2030", EnumSet.of(ScheduleChange.Kind.NEW), null, fresh);
+
+        assertThat(store.scheduleChanges().append(List.of(found))).hasSize(1);
+        assertThat(store.scheduleChanges().append(List.of(found)))
+                .as("another replica polling the same schedule found it too")
+                .isEmpty();
+        assertThat(store.scheduleChanges().latest(Optional.empty(), 10)).hasSize(1);
+    }
+
+    @Test
+    void latestIsPerConferenceAndAfterIsWhatAPosterMissed() {
+        Talk a = talk("1", "One", "Hall A", "09:00", "Ana Duarte");
+        Talk b = talk("2", "Two", "Hall A", "10:00", "Mei Lin");
+        Talk c = talk("3", "Three", "Hall A", "11:00", "Li Na");
+        List<ScheduleChange> stored = store.scheduleChanges()
+                .append(List.of(
+                        change("tide-2030", EnumSet.of(ScheduleChange.Kind.NEW), null, a),
+                        change("other-2030", EnumSet.of(ScheduleChange.Kind.NEW), null, b),
+                        change("tide-2030", EnumSet.of(ScheduleChange.Kind.NEW), null, c)));
+
+        assertThat(store.scheduleChanges().latest(Optional.of("tide-2030"), 10))
+                .extracting(ch -> ch.talk().title())
+                .containsExactly("Three", "One");
+        assertThat(store.scheduleChanges().latest(Optional.empty(), 1))
+                .extracting(ch -> ch.talk().title())
+                .containsExactly("Three");
+        assertThat(store.scheduleChanges().after(stored.get(0).id(), 10))
+                .extracting(ch -> ch.talk().title())
+                .containsExactly("Two", "Three");
     }
 
     static Inbox.Entry entry(long id, int secondsAfterT0) {

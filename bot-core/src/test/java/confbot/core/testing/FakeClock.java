@@ -24,6 +24,11 @@ public final class FakeClock implements InstantSource {
         return now.get();
     }
 
+    /** Puts the clock at {@code at}, forward or back. */
+    public void set(Instant at) {
+        now.set(at);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
