@@ -19,6 +19,7 @@ import confbot.core.conference.ConferenceRegistry;
 import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
 import confbot.core.ingest.Passage;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.QueryBuilder;
@@ -71,6 +72,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private final RateLimiter limiter;
     private final AnswerCache answers;
     private final Feedback feedback;
+    private final SubscriptionDesk subscriptions;
     private final ScheduleChanges schedule;
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong failedReloads = new AtomicLong();
@@ -88,10 +90,12 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             Setup setup,
             BotOptions options,
             Feedback feedback,
+            SubscriptionDesk subscriptions,
             ScheduleChanges schedule) {
         this.loader = loader;
         this.schedule = schedule;
         this.feedback = feedback;
+        this.subscriptions = subscriptions;
         this.commands = commands;
         this.setup = setup;
         this.options = options;
@@ -117,6 +121,11 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     /** As {@link #create(Setup, BotOptions)}, recording answers and taking votes through {@code feedback}. */
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback) {
+        return create(setup, options, feedback, SubscriptionDesk.off());
+    }
+
+    /** As {@link #create(Setup, BotOptions, Feedback)}, taking /subscribe, /unsubscribe and /remind through {@code subscriptions}. */
+    public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, SubscriptionDesk subscriptions) {
         // The lexicon (0.3-0.9 s) loads on another core while the knowledge is read and indexed.
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
         return create(
@@ -124,6 +133,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 setup,
                 options,
                 feedback,
+                subscriptions,
                 ScheduleChanges.inMemory(options.clock()),
                 lexicon,
                 prebuilt(setup));
@@ -136,7 +146,17 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
 
     /** Wires the core over a given knowledge base with the given options and feedback. */
     public static ConfBot create(KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback) {
-        return create(knowledge, setup, options, feedback, ScheduleChanges.inMemory(options.clock()));
+        return create(knowledge, setup, options, feedback, SubscriptionDesk.off());
+    }
+
+    /** Wires the core over a given knowledge base with the given options, feedback and subscriptions. */
+    public static ConfBot create(
+            KnowledgeBase knowledge,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions) {
+        return create(knowledge, setup, options, feedback, subscriptions, ScheduleChanges.inMemory(options.clock()));
     }
 
     /**
@@ -144,19 +164,52 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
      * reload in {@code schedule}, which /changes lists.
      */
     public static ConfBot create(Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
+        return create(setup, options, feedback, SubscriptionDesk.off(), schedule);
+    }
+
+    /**
+     * The whole core: /subscribe, /unsubscribe and /remind through {@code subscriptions}, and the
+     * schedule changes found at each reload kept in {@code schedule}, which /changes lists and whose
+     * listeners post them to the subscribed chats.
+     */
+    public static ConfBot create(
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions,
+            ScheduleChanges schedule) {
         CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(Lexicon::builtin);
         return create(
-                new KnowledgeLoader().loadBuiltin(), setup, options, feedback, schedule, lexicon, prebuilt(setup));
+                new KnowledgeLoader().loadBuiltin(),
+                setup,
+                options,
+                feedback,
+                subscriptions,
+                schedule,
+                lexicon,
+                prebuilt(setup));
     }
 
     /** Over a given knowledge base, keeping the schedule changes in {@code schedule}. */
     public static ConfBot create(
             KnowledgeBase knowledge, Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule) {
+        return create(knowledge, setup, options, feedback, SubscriptionDesk.off(), schedule);
+    }
+
+    /** Over a given knowledge base, with subscriptions and the schedule changes in {@code schedule}. */
+    public static ConfBot create(
+            KnowledgeBase knowledge,
+            Setup setup,
+            BotOptions options,
+            Feedback feedback,
+            SubscriptionDesk subscriptions,
+            ScheduleChanges schedule) {
         return create(
                 knowledge,
                 setup,
                 options,
                 feedback,
+                subscriptions,
                 schedule,
                 CompletableFuture.supplyAsync(Lexicon::builtin),
                 Optional.empty());
@@ -175,6 +228,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             Setup setup,
             BotOptions options,
             Feedback feedback,
+            SubscriptionDesk subscriptions,
             ScheduleChanges schedule,
             CompletableFuture<Lexicon> lexicon,
             Optional<BuiltinIndex> prebuilt) {
@@ -200,6 +254,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 setup,
                 options,
                 feedback,
+                subscriptions,
                 schedule);
         // Ready means able to answer: a lexicon that cannot load fails the start, not each question.
         lexicon.join();
@@ -231,6 +286,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
             if (command.kind() == Command.Kind.FEEDBACK) {
                 return feedbackFor(message);
             }
+            if (isSubscription(command)) {
+                return subscriptions.handle(message, command, loaded.library(), mayManage(message));
+            }
             if (isQuestion(command)) {
                 Reply reply = answers.get(
                         command.argument(),
@@ -253,6 +311,20 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
     private static boolean isQuestion(Command command) {
         return (command.kind() == Command.Kind.QUESTION || command.kind() == Command.Kind.ASK)
                 && !command.argument().isBlank();
+    }
+
+    private static boolean isSubscription(Command command) {
+        return command.kind() == Command.Kind.SUBSCRIBE
+                || command.kind() == Command.Kind.UNSUBSCRIBE
+                || command.kind() == Command.Kind.REMIND;
+    }
+
+    /**
+     * Who may subscribe a chat: anyone in a private chat; in a group, the bot's admins and whoever
+     * the platform lets manage the chat, as the adapter looked up.
+     */
+    private boolean mayManage(Inbound message) {
+        return !message.origin().groupChat() || message.origin().manager() || options.isAdmin(message.origin());
     }
 
     private Reply reloadFor(Inbound message) {
@@ -465,6 +537,35 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 offer(passage.noteTitle(), p, starts, contains);
             }
         }
+        starts.addAll(contains);
+        return starts.stream().limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public List<String> suggestPlaces(String prefix, int limit) {
+        return suggestFrom(
+                library().catalog().talks().stream()
+                        .flatMap(t -> java.util.stream.Stream.concat(t.room().stream(), t.track().stream())),
+                prefix,
+                limit);
+    }
+
+    @Override
+    public List<String> suggestTalks(String prefix, int limit) {
+        return suggestFrom(
+                library().catalog().talks().stream()
+                        .filter(t -> t.start().isPresent() && t.date().isPresent())
+                        .map(t -> t.title()),
+                prefix,
+                limit);
+    }
+
+    /** The names that start with {@code prefix}, then those that contain it, each once, at most {@code limit}. */
+    private static List<String> suggestFrom(java.util.stream.Stream<String> names, String prefix, int limit) {
+        String p = prefix.strip().toLowerCase(Locale.ROOT);
+        Set<String> starts = new LinkedHashSet<>();
+        Set<String> contains = new LinkedHashSet<>();
+        names.forEach(name -> offer(name, p, starts, contains));
         starts.addAll(contains);
         return starts.stream().limit(Math.max(0, limit)).toList();
     }

@@ -4,11 +4,14 @@ import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.chat.ChatPoster;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
+import confbot.core.chat.Platform;
 import confbot.core.chat.Reply;
 import confbot.core.chat.Vote;
 import confbot.core.feedback.Feedback;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.schedule.CatalogPoller;
 import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
@@ -24,12 +27,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -38,7 +47,8 @@ import picocli.CommandLine.Spec;
         description = {
             "An interactive prompt: type questions or slash commands (/help, /schedule, /slides); /quit or Ctrl-D ends.",
             "/good and /bad rate the last answer; /feedback shows the ratings. Answers and votes go to the state"
-                    + " that `serve` keeps (--state)."
+                    + " that `serve` keeps (--state).",
+            "/subscribe prints each talk's reminder here while chat runs; /remind <talk> one talk's."
         })
 final class ChatCli implements Callable<Integer> {
 
@@ -47,6 +57,12 @@ final class ChatCli implements Callable<Integer> {
 
     @Mixin
     StateOptions stateOptions;
+
+    @Option(
+            names = "--remind-before",
+            paramLabel = "DURATION",
+            description = "Print each reminder this long before its talk (default 10m; CONFBOT_REMIND_BEFORE).")
+    Optional<String> remindBefore = Optional.empty();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -72,7 +88,9 @@ final class ChatCli implements Callable<Integer> {
             spec.commandLine().getErr().println("confbot chat: " + e.getMessage());
             return 2;
         }
+        Duration lead = lead();
         BotOptions options = BotOptions.defaults();
+        InstantSource clock = options.clock();
         Setup setup = knowledge.setup(copies);
         try (store;
                 CatalogPoller poller = new CatalogPoller(
@@ -82,13 +100,55 @@ final class ChatCli implements Callable<Integer> {
             Duration interval = knowledge.pollInterval();
             // Fetched before the first load, which reads the copies.
             poller.fetchFirst();
+            ScheduleChanges schedule = new ScheduleChanges(store.scheduleChanges(), clock);
             ConfBot bot = bots.create(
                     setup,
                     options,
-                    Feedback.to(store.answers(), options.clock()),
-                    new ScheduleChanges(store.scheduleChanges(), options.clock()));
+                    Feedback.to(store.answers(), clock),
+                    SubscriptionDesk.to(store.subscriptions(), clock, lead),
+                    schedule);
             bot.poll(poller, interval);
-            return converse(bot);
+            // The terminal's reminders and schedule changes are printed between the prompts, as long as chat runs.
+            Subscribing reminders =
+                    Subscribing.start(bot, schedule, store.subscriptions(), List.of(new Printer()), clock, lead);
+            try {
+                return converse(bot);
+            } finally {
+                reminders.close();
+            }
+        }
+    }
+
+    /** --remind-before, else CONFBOT_REMIND_BEFORE or reminders.before, as serve reads them. */
+    private Duration lead() {
+        Map<String, String> options = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        remindBefore.ifPresent(d -> {
+            options.put(Settings.REMIND_BEFORE, d);
+            names.put(Settings.REMIND_BEFORE, "--remind-before");
+        });
+        return ServeSettings.remindBefore(ServeEnvironment.of(
+                ServeCli.configFile(stateOptions.config, env).map(ConfigFile::read), env, options, names));
+    }
+
+    /** The terminal as a chat to post to: what the core posts on its own is printed. */
+    private final class Printer implements ChatPoster {
+        @Override
+        public Platform platform() {
+            return Platform.CONSOLE;
+        }
+
+        @Override
+        public CompletionStage<Outcome> post(String chatId, Reply reply) {
+            PrintWriter out = spec.commandLine().getOut();
+            synchronized (out) {
+                out.println();
+                out.println(PlainReplies.render(reply));
+                out.println();
+                out.print("> ");
+                out.flush();
+            }
+            return CompletableFuture.completedFuture(Outcome.POSTED);
         }
     }
 

@@ -164,6 +164,16 @@ final class MeteredChatBot implements ChatBot, TopicSuggester, AnswerVotes {
         return bot.suggest(prefix, limit);
     }
 
+    @Override
+    public List<String> suggestPlaces(String prefix, int limit) {
+        return bot.suggestPlaces(prefix, limit);
+    }
+
+    @Override
+    public List<String> suggestTalks(String prefix, int limit) {
+        return bot.suggestTalks(prefix, limit);
+    }
+
     /** The core, for what is not a chat message: its index, for readiness and shutdown. */
     ConfBot core() {
         return bot;

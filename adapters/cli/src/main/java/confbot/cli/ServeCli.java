@@ -4,7 +4,9 @@ import confbot.core.BotOptions;
 import confbot.core.ConfBot;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.chat.ChatPoster;
 import confbot.core.feedback.Feedback;
+import confbot.core.remind.SubscriptionDesk;
 import confbot.core.schedule.CatalogPoller;
 import confbot.core.schedule.ScheduleChanges;
 import confbot.core.state.JdbcStateStore;
@@ -20,6 +22,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +82,25 @@ final class ServeCli implements Callable<Integer> {
                             + " first use (default ./confbot-state.db; CONFBOT_DATABASE_URL chooses PostgreSQL instead).")
     Optional<Path> state = Optional.empty();
 
+    @Option(
+            names = "--remind-before",
+            paramLabel = "DURATION",
+            description = "Post each reminder to the subscribed chats this long before its talk, e.g. 10m or 1h"
+                    + " (default 10m; CONFBOT_REMIND_BEFORE, reminders.before).")
+    Optional<String> remindBefore = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** Builds the core; {@code ConfBot::create}, or a test's. */
     @FunctionalInterface
     interface Cores {
-        ConfBot create(Setup setup, BotOptions options, Feedback feedback, ScheduleChanges schedule);
+        ConfBot create(
+                Setup setup,
+                BotOptions options,
+                Feedback feedback,
+                SubscriptionDesk subscriptions,
+                ScheduleChanges schedule);
     }
 
     private final Cores bots;
@@ -130,10 +145,15 @@ final class ServeCli implements Callable<Integer> {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         BotOptions botOptions = settings.botOptions();
-        Feedback feedback =
-                store.map(s -> Feedback.to(s.answers(), botOptions.clock())).orElseGet(Feedback::off);
-        ScheduleChanges schedule = store.map(s -> new ScheduleChanges(s.scheduleChanges(), botOptions.clock()))
-                .orElseGet(() -> ScheduleChanges.inMemory(botOptions.clock()));
+        // One clock for everything the core decides by time: the answers' records, the reminders,
+        // the schedule changes found.
+        InstantSource clock = botOptions.clock();
+        Feedback feedback = store.map(s -> Feedback.to(s.answers(), clock)).orElseGet(Feedback::off);
+        SubscriptionDesk subscriptions = store.map(
+                        s -> SubscriptionDesk.to(s.subscriptions(), clock, settings.remindBefore()))
+                .orElseGet(SubscriptionDesk::off);
+        ScheduleChanges schedule = store.map(s -> new ScheduleChanges(s.scheduleChanges(), clock))
+                .orElseGet(() -> ScheduleChanges.inMemory(clock));
         CatalogPoller poller = new CatalogPoller(
                 settings.polling().remotes(),
                 CatalogPoller.client(),
@@ -142,7 +162,7 @@ final class ServeCli implements Callable<Integer> {
                 () -> {
                     // Fetched before the first load, which reads the copies.
                     poller.fetchFirst();
-                    ConfBot bot = bots.create(settings.knowledge(), botOptions, feedback, schedule);
+                    ConfBot bot = bots.create(settings.knowledge(), botOptions, feedback, subscriptions, schedule);
                     bot.poll(poller, settings.polling().interval());
                     return bot;
                 },
@@ -150,7 +170,20 @@ final class ServeCli implements Callable<Integer> {
                 !settings.knowledge().notesFolders().isEmpty()
                         || !settings.knowledge().catalogs().isEmpty(),
                 settings.httpPort(),
-                registry);
+                registry,
+                // Once the adapters are connected: the reminders, and the schedule changes the
+                // poller finds posted to the subscribed chats (those missed while down first).
+                (bot, adapters) -> store.<AutoCloseable>map(s -> Subscribing.start(
+                                bot,
+                                schedule,
+                                s.subscriptions(),
+                                adapters.stream()
+                                        .filter(ChatPoster.class::isInstance)
+                                        .map(ChatPoster.class::cast)
+                                        .toList(),
+                                clock,
+                                settings.remindBefore()))
+                        .orElse(() -> {}));
 
         // Registered before start: a SIGTERM while the index builds must stop cleanly too.
         Thread hook = new Thread(
@@ -218,6 +251,7 @@ final class ServeCli implements Callable<Integer> {
             option(options, names, "TELEGRAM_SKIP_BACKLOG", "true", "--skip-backlog");
         }
         state.ifPresent(f -> option(options, names, Settings.STATE_FILE, f.toString(), "--state"));
+        remindBefore.ifPresent(d -> option(options, names, Settings.REMIND_BEFORE, d, "--remind-before"));
         ServeEnvironment layered = ServeEnvironment.of(file.map(ConfigFile::read), env, options, names);
         return ServeSettings.from(layered);
     }

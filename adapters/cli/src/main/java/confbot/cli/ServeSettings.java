@@ -3,6 +3,7 @@ package confbot.cli;
 import confbot.core.BotOptions;
 import confbot.core.Setup;
 import confbot.core.catalog.CatalogReader;
+import confbot.core.remind.Reminders;
 import confbot.core.schedule.CatalogPoller;
 import confbot.core.state.StateLocation;
 import confbot.telegram.InboxPolicy;
@@ -36,6 +37,7 @@ import java.util.stream.Stream;
  * @param logFormat console lines or JSON lines
  * @param state where the bot's state lives: an SQLite file, or PostgreSQL when a database URL is set
  * @param inbox how old a journaled update may be to be answered at start, and how long sends are retried
+ * @param remindBefore how long before each talk its reminder goes out to the subscribed chats
  * @param polling the catalogs given as addresses and how often they are polled
  */
 record ServeSettings(
@@ -48,6 +50,7 @@ record ServeSettings(
         LogFormat logFormat,
         StateLocation state,
         InboxPolicy inbox,
+        Duration remindBefore,
         Polling polling) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
@@ -66,6 +69,7 @@ record ServeSettings(
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(remindBefore, "remindBefore");
         Objects.requireNonNull(polling, "polling");
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("http port must be 0-65535, was " + httpPort);
@@ -150,7 +154,20 @@ record ServeSettings(
                 env.get(Settings.LOG_FORMAT).map(v -> logFormat(env, v)).orElse(LogFormat.TEXT),
                 state,
                 inbox(env),
+                remindBefore(env),
                 polling(env, copies));
+    }
+
+    /** CONFBOT_REMIND_BEFORE (reminders.before, --remind-before), else ten minutes; at most a day. */
+    static Duration remindBefore(ServeEnvironment env) {
+        Optional<Duration> lead = env.get(Settings.REMIND_BEFORE).map(v -> duration(env, Settings.REMIND_BEFORE, v));
+        try {
+            return Reminders.checkedLead(lead.orElse(Reminders.DEFAULT_LEAD));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(env.describe(Settings.REMIND_BEFORE)
+                    + " must be more than 0 and at most a day, such as 10m, got '"
+                    + env.get(Settings.REMIND_BEFORE).orElse("") + "'");
+        }
     }
 
     private static Polling polling(ServeEnvironment env, Path copies) {

@@ -27,6 +27,15 @@ final class Server implements AutoCloseable {
         List<ChatAdapter> create(MeteredChatBot bot);
     }
 
+    /** What runs beside the adapters once they are connected (the reminders), closed before they stop. */
+    interface Companion {
+        AutoCloseable start(ConfBot bot, List<ChatAdapter> adapters);
+
+        static Companion none() {
+            return (bot, adapters) -> () -> {};
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Server.class);
 
     private final Supplier<ConfBot> bots;
@@ -34,6 +43,7 @@ final class Server implements AutoCloseable {
     private final boolean watchKnowledge;
     private final int httpPort;
     private final PrometheusMeterRegistry registry;
+    private final Companion companion;
     private final Object lock = new Object();
 
     // Guarded by lock; read without it (volatile) by readiness checks on the HTTP threads.
@@ -42,6 +52,7 @@ final class Server implements AutoCloseable {
     private volatile Optional<ConfBot> core = Optional.empty();
     private volatile Optional<KnowledgeWatcher> watcher = Optional.empty();
     private volatile Optional<List<ChatAdapter>> adapters = Optional.empty();
+    private volatile Optional<AutoCloseable> companionRunning = Optional.empty();
 
     /**
      * @param bots loads the knowledge and builds the core (the slow part of starting)
@@ -56,6 +67,18 @@ final class Server implements AutoCloseable {
             boolean watchKnowledge,
             int httpPort,
             PrometheusMeterRegistry registry) {
+        this(bots, adapters, watchKnowledge, httpPort, registry, Companion.none());
+    }
+
+    /** @param companion started once every adapter is connected: the reminders */
+    Server(
+            Supplier<ConfBot> bots,
+            AdapterFactory adapters,
+            boolean watchKnowledge,
+            int httpPort,
+            PrometheusMeterRegistry registry,
+            Companion companion) {
+        this.companion = companion;
         this.bots = bots;
         this.adapterFactory = adapters;
         this.watchKnowledge = watchKnowledge;
@@ -119,7 +142,23 @@ final class Server implements AutoCloseable {
             checkNotClosing();
             log.info("{} adapter connected", adapter.name());
         }
+        AutoCloseable running = companion.start(bot, created);
+        synchronized (lock) {
+            companionRunning = Optional.of(running);
+            if (closing) {
+                closeQuietly(running);
+            }
+            checkNotClosing();
+        }
         log.info("Serving on {}", created.stream().map(ChatAdapter::name).toList());
+    }
+
+    private static void closeQuietly(AutoCloseable running) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            log.warn("Stopping the reminders: {}", e.toString());
+        }
     }
 
     private void checkNotClosing() {
@@ -169,8 +208,9 @@ final class Server implements AutoCloseable {
             closing = true;
         }
         log.info("Stopping: no new messages, finishing answers in flight");
-        // No reload may start while the index is being closed.
+        // No reload may start while the index is being closed, and no reminder into a closing adapter.
         watcher.ifPresent(KnowledgeWatcher::close);
+        companionRunning.ifPresent(Server::closeQuietly);
         List<Thread> stopping = new ArrayList<>();
         for (ChatAdapter adapter : adapters.orElse(List.of())) {
             Thread thread = new Thread(() -> closeQuietly(adapter), "confbot-stop-" + adapter.name());

@@ -60,6 +60,7 @@ final class Settings {
     static final String DATABASE_URL = "CONFBOT_DATABASE_URL";
     static final String INBOX_MAX_AGE = "CONFBOT_INBOX_MAX_AGE";
     static final String TELEGRAM_RETRY_FOR = "TELEGRAM_RETRY_FOR";
+    static final String REMIND_BEFORE = "CONFBOT_REMIND_BEFORE";
 
     static final List<Setting> ALL = List.of(
             new Setting("telegram.token_file", TELEGRAM_TOKEN_FILE, Type.PATH),
@@ -93,7 +94,8 @@ final class Settings {
             new Setting("log.format", LOG_FORMAT, Type.STRING),
             new Setting("state.file", STATE_FILE, Type.PATH),
             new Setting("state.database_url", DATABASE_URL, Type.STRING),
-            new Setting("inbox.max_age", INBOX_MAX_AGE, Type.STRING));
+            new Setting("inbox.max_age", INBOX_MAX_AGE, Type.STRING),
+            new Setting("reminders.before", REMIND_BEFORE, Type.STRING));
 
     static Optional<Setting> byKey(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();

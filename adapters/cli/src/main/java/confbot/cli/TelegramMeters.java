@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TelegramMeters implements DeliveryEvents {
 
     private static final List<String> OUTCOMES =
-            List.of("answered", "ignored", "silent", "refused", "failed", "expired", "unreadable");
+            List.of("answered", "ignored", "silent", "refused", "forbidden", "failed", "expired", "unreadable");
     private static final List<String> REASONS = List.of("flood", "transient");
 
     private final MeterRegistry registry;

@@ -4,29 +4,41 @@ import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.chat.ChatPoster;
+import confbot.core.chat.Platform;
+import confbot.core.chat.Reply;
 import confbot.core.chat.TopicSuggester;
 import confbot.core.chat.VoteReceipt;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
@@ -44,8 +56,13 @@ import org.slf4j.LoggerFactory;
  * processes split the shards between them.
  *
  * <p>Answers are computed on an executor this adapter owns, never on JDA's event thread.
+ *
+ * <p>As a {@link ChatPoster} it posts what the core writes on its own (reminders, schedule changes)
+ * into a server channel, or to a person's DMs, through JDA, whose rate limiter waits out each
+ * route's 429s; {@link Delivery} retries Discord's server errors. A channel the bot cannot see or
+ * write in (gone, or a missing permission) ends as {@link ChatPoster.Outcome#FORBIDDEN}.
  */
-public final class DiscordAdapter implements ChatAdapter {
+public final class DiscordAdapter implements ChatAdapter, ChatPoster {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordAdapter.class);
 
@@ -72,7 +89,16 @@ public final class DiscordAdapter implements ChatAdapter {
      */
     private static final AnswerVotes NO_VOTES = vote -> new VoteReceipt(VoteReceipt.Outcome.FAILED, "");
 
+    /** What Discord answers when the bot may not post there: never worth another try. */
+    private static final Set<ErrorResponse> FORBIDDEN = EnumSet.of(
+            ErrorResponse.MISSING_ACCESS,
+            ErrorResponse.MISSING_PERMISSIONS,
+            ErrorResponse.UNKNOWN_CHANNEL,
+            ErrorResponse.UNKNOWN_USER,
+            ErrorResponse.CANNOT_SEND_TO_USER);
+
     private final DiscordConfig config;
+    private final DiscordRenderer renderer = new DiscordRenderer();
     private final ExecutorService answering;
     /** Only waits between retries of a delivery; the sending itself is JDA's. */
     private final ScheduledExecutorService retrying;
@@ -104,14 +130,7 @@ public final class DiscordAdapter implements ChatAdapter {
         this.retrying = Executors.newSingleThreadScheduledExecutor(new Threads("discord-retry-"));
         this.delivery = new Delivery(retrying, retries, Clock.systemUTC());
         this.listener = new DiscordListener(
-                bot,
-                topics,
-                answering,
-                new DiscordRenderer(),
-                config.messageContent(),
-                config.guildId(),
-                delivery,
-                votes);
+                bot, topics, answering, renderer, config.messageContent(), config.guildId(), delivery, votes);
     }
 
     @Override
@@ -161,6 +180,8 @@ public final class DiscordAdapter implements ChatAdapter {
 
     DefaultShardManagerBuilder builder() {
         // Slash commands need no intents; mentions need guild messages and their content.
+        // JDA always asks for GUILDS itself: the servers and their channels are in its cache, which is
+        // what posting a reminder into a channel needs (the channel, and the bot's permissions in it).
         EnumSet<GatewayIntent> intents = config.messageContent()
                 ? EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 : EnumSet.noneOf(GatewayIntent.class);
@@ -195,6 +216,100 @@ public final class DiscordAdapter implements ChatAdapter {
         if (current != null && !closed) {
             current.getShardCache().forEach(listener::registerAgain);
         }
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DISCORD;
+    }
+
+    /**
+     * Posts {@code reply} into the server channel {@code chatId}, as embeds when the bot may embed
+     * links there, else as plain text.
+     */
+    @Override
+    public CompletionStage<ChatPoster.Outcome> post(String chatId, Reply reply) {
+        ShardManager current = shards;
+        if (current == null || closed) {
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+        }
+        GuildMessageChannel channel;
+        try {
+            channel = current.getChannelById(GuildMessageChannel.class, chatId);
+        } catch (NumberFormatException e) {
+            log.warn("Not posting to '{}': not a Discord channel id", chatId);
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+        }
+        if (channel == null) {
+            // Every shard runs here and none knows the channel: it is gone, or the bot left the server.
+            // With the shards split between processes, another one may have it.
+            boolean allShardsHere = config.shardIds().isEmpty() && isConnected();
+            return CompletableFuture.completedFuture(
+                    allShardsHere ? ChatPoster.Outcome.FORBIDDEN : ChatPoster.Outcome.FAILED);
+        }
+        if (!channel.getGuild()
+                .getSelfMember()
+                .hasPermission(channel, Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)) {
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FORBIDDEN);
+        }
+        Texts texts = Texts.of(channel.getGuild().getLocale().toLocale());
+        List<Supplier<? extends RestAction<?>>> steps = new java.util.ArrayList<>();
+        if (channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_EMBED_LINKS)) {
+            for (List<MessageEmbed> message : renderer.render(reply, Optional.empty(), texts)) {
+                steps.add(() -> channel.sendMessage(DiscordListener.create(message)));
+            }
+        } else {
+            for (String message : renderer.renderPlain(reply, texts)) {
+                steps.add(() -> channel.sendMessage(DiscordListener.create(message)));
+            }
+        }
+        return deliver("a post to channel " + chatId, steps);
+    }
+
+    /** Whether JDA's cache holds the channel {@code id}: a test waits for the server to be set up. */
+    boolean seesChannel(String id) {
+        ShardManager current = shards;
+        return current != null && current.getChannelById(GuildMessageChannel.class, id) != null;
+    }
+
+    /** Posts {@code reply} to the person's DMs, opening the DM channel first (JDA keeps it open). */
+    @Override
+    public CompletionStage<ChatPoster.Outcome> postToUser(String userId, Reply reply) {
+        ShardManager current = shards;
+        JDA jda = current == null
+                ? null
+                : current.getShardCache().stream().findFirst().orElse(null);
+        if (jda == null || closed) {
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+        }
+        List<Supplier<? extends RestAction<?>>> steps = new java.util.ArrayList<>();
+        for (List<MessageEmbed> message : renderer.render(reply, Optional.empty(), Texts.ENGLISH)) {
+            steps.add(() ->
+                    jda.openPrivateChannelById(userId).flatMap(dm -> dm.sendMessage(DiscordListener.create(message))));
+        }
+        return deliver("a post to a user's DMs", steps);
+    }
+
+    private CompletionStage<ChatPoster.Outcome> deliver(String what, List<Supplier<? extends RestAction<?>>> steps) {
+        if (steps.isEmpty()) {
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+        }
+        return delivery.send(what, Instant.MAX, steps).handle((ignored, failure) -> {
+            if (failure == null) {
+                return ChatPoster.Outcome.POSTED;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            if (cause instanceof ErrorResponseException refusal && FORBIDDEN.contains(refusal.getErrorResponse())) {
+                log.info("Discord refused {}: {}", what, refusal.getMeaning());
+                return ChatPoster.Outcome.FORBIDDEN;
+            }
+            if (!(cause instanceof Delivery.GaveUp)) {
+                log.warn("{} failed: {}", what, cause.toString());
+            }
+            return ChatPoster.Outcome.FAILED;
+        });
     }
 
     @Override

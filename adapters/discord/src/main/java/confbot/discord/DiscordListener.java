@@ -170,7 +170,8 @@ final class DiscordListener extends ListenerAdapter {
         boolean ephemeral = event.getName().equals(SlashCommands.HELP)
                 || event.getName().equals(SlashCommands.ABOUT)
                 || event.getName().equals(SlashCommands.RELOAD)
-                || event.getName().equals(SlashCommands.FEEDBACK);
+                || event.getName().equals(SlashCommands.FEEDBACK)
+                || event.getName().equals(SlashCommands.REMIND);
         event.deferReply(ephemeral)
                 .queue(null, failure -> log.warn("Could not acknowledge /{}", event.getName(), failure));
 
@@ -182,7 +183,8 @@ final class DiscordListener extends ListenerAdapter {
                         Platform.DISCORD,
                         Long.toUnsignedString(event.getChannelIdLong()),
                         event.getUser().getId(),
-                        event.isFromGuild()));
+                        event.isFromGuild(),
+                        mayManageChannel(event)));
         Optional<String> title = event.getName().equals(SlashCommands.ASK)
                 ? Optional.ofNullable(event.getOption("question")).map(OptionMapping::getAsString)
                 : Optional.empty();
@@ -190,6 +192,25 @@ final class DiscordListener extends ListenerAdapter {
             answering.execute(() -> answerInteraction(hook, interaction, inbound, title, texts, ephemeral));
         } catch (RejectedExecutionException e) { // shutting down
             hook.editOriginal(texts.failed()).queue(null, failure -> log.debug("Not delivered", failure));
+        }
+    }
+
+    /**
+     * Whether the member may manage the channel (Manage Channel), for /subscribe and /unsubscribe:
+     * Discord sends the member's permissions in the channel with each interaction.
+     */
+    private static boolean mayManageChannel(SlashCommandInteractionEvent event) {
+        if (!event.isFromGuild()
+                || !(event.getName().equals(SlashCommands.SUBSCRIBE)
+                        || event.getName().equals(SlashCommands.UNSUBSCRIBE))) {
+            return false;
+        }
+        try {
+            return event.getMember() != null
+                    && event.getMember().hasPermission(event.getGuildChannel(), Permission.MANAGE_CHANNEL);
+        } catch (RuntimeException e) {
+            log.debug("Could not tell the member's permissions in the channel: {}", e.toString());
+            return false;
         }
     }
 
@@ -255,16 +276,25 @@ final class DiscordListener extends ListenerAdapter {
     // ---- autocomplete ----------------------------------------------------------------------------
 
     /**
-     * Suggests talk titles for {@code /slides topic:}. Answered on the event thread: Discord
-     * allows no deferral here, and the suggester is an in-memory lookup.
+     * Suggests talk titles for {@code /slides topic:} and {@code /remind talk:}, tracks and rooms
+     * for {@code /subscribe place:}. Answered on the event thread: Discord allows no deferral
+     * here, and the suggesters are in-memory lookups.
      */
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         List<Command.Choice> choices = List.of();
-        if (event.getName().equals(SlashCommands.SLIDES)
-                && event.getFocusedOption().getName().equals(SlashCommands.TOPIC)) {
+        String focused = event.getFocusedOption().getName();
+        Optional<java.util.function.BiFunction<String, Integer, List<String>>> suggester = Optional.empty();
+        if (event.getName().equals(SlashCommands.SLIDES) && focused.equals(SlashCommands.TOPIC)) {
+            suggester = Optional.of(topics::suggest);
+        } else if (event.getName().equals(SlashCommands.SUBSCRIBE) && focused.equals(SlashCommands.PLACE)) {
+            suggester = Optional.of(topics::suggestPlaces);
+        } else if (event.getName().equals(SlashCommands.REMIND) && focused.equals(SlashCommands.TALK)) {
+            suggester = Optional.of(topics::suggestTalks);
+        }
+        if (suggester.isPresent()) {
             try {
-                choices = topics.suggest(event.getFocusedOption().getValue(), OptionData.MAX_CHOICES).stream()
+                choices = suggester.get().apply(event.getFocusedOption().getValue(), OptionData.MAX_CHOICES).stream()
                         .map(String::strip)
                         .filter(topic -> !topic.isEmpty())
                         .map(topic -> new Command.Choice(

@@ -44,7 +44,13 @@ final class SlashCommands {
     static final String NOW = "now";
     static final String NEXT = "next";
     static final String CHANGES = "changes";
+    static final String SUBSCRIBE = "subscribe";
+    static final String UNSUBSCRIBE = "unsubscribe";
+    static final String REMIND = "remind";
+    /** The track or room of /next and /subscribe, suggested from the loaded talks. */
     static final String PLACE = "place";
+    /** /remind's talk, suggested from the timed talks. */
+    static final String TALK = "talk";
 
     static final int MAX_QUESTION_LENGTH = 1000;
 
@@ -61,7 +67,10 @@ final class SlashCommands {
             Map.entry(NEXT, List.of(PLACE)),
             Map.entry(CHANGES, List.of("conference")),
             Map.entry(RELOAD, List.of()),
-            Map.entry(FEEDBACK, List.of()));
+            Map.entry(FEEDBACK, List.of()),
+            Map.entry(SUBSCRIBE, List.of("conference", PLACE)),
+            Map.entry(UNSUBSCRIBE, List.of("conference")),
+            Map.entry(REMIND, List.of(TALK)));
 
     private SlashCommands() {}
 
@@ -118,7 +127,26 @@ final class SlashCommands {
                 common.apply(Commands.slash(NEXT, "The talks starting next")
                         .addOptions(new OptionData(OptionType.STRING, PLACE, "A room or track", false, true))),
                 common.apply(
-                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))));
+                        Commands.slash(CHANGES, "The latest schedule changes").addOptions(conferenceOption(profile))),
+                // Who may subscribe a channel: members who may manage it (Discord hides the command
+                // from the others by default); the core checks again, as server owners may grant it.
+                Commands.slash(SUBSCRIBE, "Post a reminder before each talk, and schedule changes, in this channel")
+                        .addOptions(
+                                conferenceOption(profile),
+                                new OptionData(OptionType.STRING, PLACE, "Only this track or room", false, true))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL)),
+                Commands.slash(UNSUBSCRIBE, "Stop the reminders and schedule changes in this channel")
+                        .addOptions(conferenceOption(profile))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+                        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_CHANNEL)),
+                // A reminder for one person: offered in the bot's DMs, where it is sent.
+                Commands.slash(REMIND, "Remind me before one talk")
+                        .addOptions(new OptionData(OptionType.STRING, TALK, "Words of the talk's title", true, true))
+                        .setLocalizationFunction(zh)
+                        .setContexts(InteractionContextType.BOT_DM));
     }
 
     /**

@@ -498,7 +498,19 @@ final class DiscordListenerTest {
                 .map(CommandData::getName)
                 .toList()
                 .equals(List.of(
-                        "ask", "schedule", "slides", "help", "about", "reload", "feedback", "now", "next", "changes")));
+                        "ask",
+                        "schedule",
+                        "slides",
+                        "help",
+                        "about",
+                        "reload",
+                        "feedback",
+                        "now",
+                        "next",
+                        "changes",
+                        "subscribe",
+                        "unsubscribe",
+                        "remind")));
     }
 
     private static GuildReadyEvent guildReady(Guild guild) {

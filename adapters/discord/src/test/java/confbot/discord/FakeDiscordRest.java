@@ -63,6 +63,8 @@ final class FakeDiscordRest implements AutoCloseable {
     private record Rule(Predicate<Request> which, Deque<Fault> faults, Fault always) {}
 
     private static final String PREFIX = "/api/v10/";
+    /** The DM channel id the fake gives every {@code users/@me/channels}. */
+    static final String DM_CHANNEL = "777";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -174,6 +176,19 @@ final class FakeDiscordRest implements AutoCloseable {
             respond(exchange, 200, "[]");
         } else if (method.equals("POST") && route.matches("interactions/\\d+/[^/]+/callback")) {
             respond(exchange, 204, "");
+        } else if (method.equals("POST") && route.matches("channels/\\d+/messages")) {
+            respond(
+                    exchange,
+                    200,
+                    message().replace("\"channel_id\":\"300\"", "\"channel_id\":\"" + route.split("/")[1] + "\""));
+        } else if (method.equals("POST") && route.equals("users/@me/channels")) {
+            // A DM channel with the recipient the body names; Discord answers the same one each time.
+            String recipient = body.replaceAll(".*\"recipient_id\"\\s*:\\s*\"?(\\d+)\"?.*", "$1");
+            respond(
+                    exchange,
+                    200,
+                    "{\"id\":\"" + DM_CHANNEL + "\",\"type\":1,\"last_message_id\":null,\"recipients\":[{\"id\":\""
+                            + recipient + "\",\"username\":\"user" + recipient + "\",\"discriminator\":\"0\"}]}");
         } else if (route.matches("webhooks/\\d+/[^/]+(/messages/@original)?")) {
             if (method.equals("DELETE")) {
                 respond(exchange, 204, "");

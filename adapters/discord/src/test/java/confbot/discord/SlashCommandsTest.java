@@ -36,7 +36,19 @@ final class SlashCommandsTest {
         assertThat(commands)
                 .extracting(SlashCommandData::getName)
                 .containsExactly(
-                        "ask", "schedule", "slides", "help", "about", "reload", "feedback", "now", "next", "changes");
+                        "ask",
+                        "schedule",
+                        "slides",
+                        "help",
+                        "about",
+                        "reload",
+                        "feedback",
+                        "now",
+                        "next",
+                        "changes",
+                        "subscribe",
+                        "unsubscribe",
+                        "remind");
         assertThat(commands.get(0).getOptions()).singleElement().satisfies(question -> {
             assertThat(question.getName()).isEqualTo("question");
             assertThat(question.isRequired()).isTrue();

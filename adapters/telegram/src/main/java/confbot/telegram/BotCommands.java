@@ -50,6 +50,12 @@ final class BotCommands {
                                         .map(p -> "，例如 /next " + p)
                                         .orElse("（某个会场或分论坛：/next <会场>）"))),
                 new Entry("changes", "The latest schedule changes", "最近的日程变更"),
+                new Entry(
+                        "subscribe",
+                        "Reminders before each talk and schedule changes in this chat",
+                        "在本聊天里接收演讲开始前的提醒和日程变更"),
+                new Entry("unsubscribe", "Stop the reminders and changes in this chat", "停止本聊天的提醒和日程变更"),
+                new Entry("remind", "Remind me before one talk (private chat)", "某场演讲开始前提醒我（私聊）"),
                 new Entry("help", "What I can answer, and how to ask", "我能回答什么，怎么提问"),
                 new Entry("about", "Where my knowledge comes from", "我的知识从哪里来"));
     }

@@ -9,9 +9,13 @@ public interface DeliveryEvents {
     /** Outcomes an update ends with. */
     String ANSWERED = "answered";
 
+    /** A final refusal that means the bot may not post in the chat at all (kicked, blocked, no rights). */
+    String FORBIDDEN = "forbidden";
+
     /**
      * An update ended: {@code answered}, {@code ignored} (not addressed to the bot), {@code silent}
-     * (rate limited), {@code refused} (a final 4xx), {@code failed} (given up after retries, or an
+     * (rate limited), {@code refused} (a final 4xx), {@code forbidden} (a final refusal because the
+     * bot may not post in the chat), {@code failed} (given up after retries, or an
      * error), {@code expired} (too old at start), {@code unreadable}.
      */
     void outcome(String outcome);

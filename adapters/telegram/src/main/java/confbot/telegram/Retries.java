@@ -16,7 +16,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  *       error page): try again after a capped exponential backoff with jitter, for at most
  *       {@code retryFor} after the first failure.
  *   <li>Any other error code (400, 403: blocked by the user, chat not found): final; sending the
- *       same call again would get the same answer.
+ *       same call again would get the same answer. Among those, the ones that say the bot may not
+ *       post in the chat at all (403 "bot was kicked", "bot was blocked by the user"; 400 "not
+ *       enough rights", "chat not found") are marked {@link Final#forbidden()}: a subscription to
+ *       that chat is ended rather than tried again at every reminder.
  * </ul>
  *
  * @param retryFor how long to keep retrying a call that fails transiently
@@ -54,8 +57,20 @@ record Retries(Duration retryFor, Duration firstBackoff, Duration maxBackoff) {
     /** Worth another try. */
     record Transient() implements Failure {}
 
-    /** Another try would fail the same way. */
-    record Final() implements Failure {}
+    /**
+     * Another try would fail the same way.
+     *
+     * @param forbidden the bot may not post in the chat at all (removed, blocked, no right to send)
+     */
+    record Final(boolean forbidden) implements Failure {}
+
+    /** How Telegram words a 400 that means the bot cannot post in the chat, lower-cased. */
+    private static final java.util.List<String> NO_RIGHTS = java.util.List.of(
+            "not enough rights",
+            "have no rights",
+            "chat not found",
+            "chat_write_forbidden",
+            "need administrator rights");
 
     static Failure classify(TelegramApiException e) {
         // telegrambots leaves the code 0 (not null) when the body could not be read.
@@ -69,7 +84,13 @@ record Retries(Duration retryFor, Duration firstBackoff, Duration maxBackoff) {
                         : request.getParameters().getRetryAfter();
                 return new Flood(seconds == null || seconds < 0 ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(seconds));
             }
-            return code >= 500 ? new Transient() : new Final();
+            if (code >= 500) {
+                return new Transient();
+            }
+            String description = request.getApiResponse() == null
+                    ? ""
+                    : request.getApiResponse().toLowerCase(java.util.Locale.ROOT);
+            return new Final(code == 403 || NO_RIGHTS.stream().anyMatch(description::contains));
         }
         // No error code: the connection failed or timed out, or the body was not the Bot API's JSON.
         return new Transient();

@@ -115,22 +115,27 @@ final class SendQueue {
         this.events = events;
     }
 
-    /** Queues an update's calls behind whatever its lane is already sending. */
-    void submit(Outgoing outgoing) {
+    /**
+     * Queues an update's calls behind whatever its lane is already sending.
+     *
+     * @return false when the queue is stopped: nothing will be sent, and {@code done} is not told
+     */
+    boolean submit(Outgoing outgoing) {
         Lane lane;
         synchronized (this) {
             if (closed) {
-                return; // journaled, not done: answered at the next start
+                return false; // journaled, not done: answered at the next start
             }
             lane = lanes.computeIfAbsent(outgoing.lane(), Lane::new);
             lane.queue.add(outgoing);
             if (lane.running) {
-                return; // the lane's head is on its way; this one follows it
+                return true; // the lane's head is on its way; this one follows it
             }
             lane.running = true;
             active++;
         }
         schedule(lane, Duration.ZERO);
+        return true;
     }
 
     /**
@@ -270,9 +275,9 @@ final class SendQueue {
             schedule(lane, flood.retryAfter());
             return;
         }
-        if (failure instanceof Retries.Final) {
+        if (failure instanceof Retries.Final refusal) {
             log.warn("Update {} failed: {}", head.updateId(), redactor.describe(e));
-            finish(lane, head, "refused");
+            finish(lane, head, refusal.forbidden() ? DeliveryEvents.FORBIDDEN : "refused");
             return;
         }
         Instant now = clock.instant();

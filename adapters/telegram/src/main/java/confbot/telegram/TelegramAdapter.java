@@ -5,6 +5,9 @@ import confbot.core.chat.AnswerVotes;
 import confbot.core.chat.BotProfile;
 import confbot.core.chat.ChatAdapter;
 import confbot.core.chat.ChatBot;
+import confbot.core.chat.ChatPoster;
+import confbot.core.chat.Platform;
+import confbot.core.chat.Reply;
 import confbot.core.chat.VoteReceipt;
 import confbot.core.state.Inbox;
 import confbot.core.state.StateStoreException;
@@ -15,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,10 +40,15 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -54,8 +64,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * adapter answers what the last run left. The adapter owns every thread it uses, all daemon
  * threads, and {@link #close()} stops them: it hands on no more updates, stops polling, lets the
  * answers being made and sent finish, and confirms to Telegram every update journaled.
+ *
+ * <p>As a {@link ChatPoster} it posts what the core writes on its own (reminders, schedule
+ * changes) through the same send queue as answers: paced per chat, 429s waited out, long texts
+ * split by the renderer. A chat the bot was removed from, or may not write in, ends as {@link
+ * ChatPoster.Outcome#FORBIDDEN}.
  */
-public final class TelegramAdapter implements ChatAdapter {
+public final class TelegramAdapter implements ChatAdapter, ChatPoster {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
     /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
@@ -110,6 +125,7 @@ public final class TelegramAdapter implements ChatAdapter {
     private final DeliveryEvents events;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
+    private final HtmlRenderer renderer = new HtmlRenderer();
     private final UpdateReader reader = new UpdateReader(json);
     private final AtomicInteger threadCount = new AtomicInteger();
     private final Object lifecycle = new Object();
@@ -130,6 +146,8 @@ public final class TelegramAdapter implements ChatAdapter {
     private SendQueue sendQueue;
     private volatile WebhookReceiver webhook;
     private volatile BotIdentity identity;
+    /** Set by start(); read by post() on the reminder and change threads. */
+    private volatile SendQueue posts;
 
     /**
      * @param inbox where every update taken is journaled until answered; the caller opens and closes
@@ -235,13 +253,14 @@ public final class TelegramAdapter implements ChatAdapter {
                 UpdateHandler handler = new UpdateHandler(
                         new UpdateMapper(identity),
                         bot,
-                        new HtmlRenderer(),
+                        renderer,
                         sendQueue,
                         // Real time, whatever scheduler the sends use: the indicator is cosmetic.
                         Scheduler.of(timer, senders),
                         config.skipBacklog() ? Optional.of(startedAt) : Optional.empty(),
                         redactor,
-                        new VoteCallbacks(votes, sendQueue));
+                        new VoteCallbacks(votes, sendQueue),
+                        this::mayManage);
                 doneWriter = new DoneWriter(inbox, UpdateDispatcher.PLATFORM, daemon("confbot-telegram-journal"));
                 dispatcher = new UpdateDispatcher(
                         inbox,
@@ -260,6 +279,7 @@ public final class TelegramAdapter implements ChatAdapter {
                 prune();
                 // Before taking anything new: what the last run took and did not answer, oldest first.
                 dispatcher.replay(policy.maxAge());
+                posts = sendQueue;
                 timer.scheduleWithFixedDelay(
                         this::prune, PRUNE_EVERY.toMinutes(), PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
                 if (config.webhookUrl().isPresent()) {
@@ -340,6 +360,73 @@ public final class TelegramAdapter implements ChatAdapter {
             }
         }
         log.info("Telegram adapter closed");
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    /**
+     * Queues {@code reply} for the chat {@code chatId} on the chat's lane, behind its answers.
+     * Completes once Telegram took every part, or refused one for good.
+     */
+    @Override
+    public CompletionStage<ChatPoster.Outcome> post(String chatId, Reply reply) {
+        SendQueue queue = posts;
+        long chat;
+        try {
+            chat = Long.parseLong(chatId);
+        } catch (NumberFormatException e) {
+            // Never a chat the bot could post in, now or later.
+            log.warn("Not posting to '{}': not a Telegram chat id", chatId);
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FORBIDDEN);
+        }
+        List<String> parts = renderer.render(reply, Locale.ROOT);
+        if (queue == null || closed || parts.isEmpty()) {
+            return CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+        }
+        List<SendMessage> sends = new java.util.ArrayList<>();
+        for (String part : parts) {
+            sends.add(SendMessage.builder()
+                    .chatId(chat)
+                    .text(part)
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(
+                            LinkPreviewOptions.builder().isDisabled(true).build())
+                    .build());
+        }
+        CompletableFuture<ChatPoster.Outcome> posted = new CompletableFuture<>();
+        boolean queued = queue.submit(new SendQueue.Outgoing(
+                0,
+                chatId,
+                chat < 0, // groups and channels have negative ids; a private chat is the user's id
+                true,
+                sends,
+                CompletableFuture.completedFuture(null),
+                outcome -> posted.complete(
+                        switch (outcome) {
+                            case DeliveryEvents.ANSWERED -> ChatPoster.Outcome.POSTED;
+                            case DeliveryEvents.FORBIDDEN -> ChatPoster.Outcome.FORBIDDEN;
+                            default -> ChatPoster.Outcome.FAILED;
+                        })));
+        return queued ? posted : CompletableFuture.completedFuture(ChatPoster.Outcome.FAILED);
+    }
+
+    /** getChatMember: the group's creator and its administrators may manage it. */
+    private boolean mayManage(long chatId, long userId) {
+        TelegramClient c = client;
+        if (c == null) {
+            return false;
+        }
+        try {
+            ChatMember member = c.execute(
+                    GetChatMember.builder().chatId(chatId).userId(userId).build());
+            return "creator".equals(member.getStatus()) || "administrator".equals(member.getStatus());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.info("Could not ask Telegram whether a member manages chat {}: {}", chatId, redactor.describe(e));
+            return false;
+        }
     }
 
     /** The webhook listener's port, for tests that configure port 0. */

@@ -3,6 +3,8 @@ package confbot.telegram;
 import confbot.core.chat.ChatBot;
 import confbot.core.chat.Inbound;
 import confbot.core.chat.Reply;
+import confbot.core.command.Command;
+import confbot.core.command.CommandParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,8 @@ final class UpdateHandler {
     private final Optional<Instant> ignoreBefore;
     private final Redactor redactor;
     private final VoteCallbacks votes;
+    private final ChatRights rights;
+    private final CommandParser parser = new CommandParser();
 
     /**
      * @param ignoreBefore with {@code --skip-backlog}, the start time: messages sent before it are
@@ -63,8 +67,10 @@ final class UpdateHandler {
             Scheduler typingTimer,
             Optional<Instant> ignoreBefore,
             Redactor redactor,
-            VoteCallbacks votes) {
+            VoteCallbacks votes,
+            ChatRights rights) {
         this.mapper = mapper;
+        this.rights = rights;
         this.bot = bot;
         this.renderer = renderer;
         this.sender = sender;
@@ -117,7 +123,7 @@ final class UpdateHandler {
     }
 
     private void answer(Integer updateId, UpdateMapper.Addressed addressed, Typing typing, Consumer<String> done) {
-        Inbound inbound = addressed.inbound();
+        Inbound inbound = withRights(addressed);
         Reply reply = ask(inbound);
         if (reply.kind() == Reply.Kind.SILENT) {
             // Rate limited and already told to slow down: nothing goes back to the chat.
@@ -161,6 +167,28 @@ final class UpdateHandler {
         log.debug("Update {} answer queued in {} part(s)", updateId, parts.size());
     }
 
+    /**
+     * A subscription command in a group carries whether its sender may manage the group, which only
+     * Telegram knows: one getChatMember call, on this worker, for these rare commands alone.
+     */
+    private Inbound withRights(UpdateMapper.Addressed addressed) {
+        Inbound inbound = addressed.inbound();
+        Command.Kind kind = parser.parse(inbound.text()).kind();
+        if (!inbound.origin().groupChat() || (kind != Command.Kind.SUBSCRIBE && kind != Command.Kind.UNSUBSCRIBE)) {
+            return inbound;
+        }
+        boolean manager;
+        try {
+            manager = rights.mayManage(
+                    addressed.chatId(), Long.parseLong(inbound.origin().userId()));
+        } catch (RuntimeException e) {
+            log.debug(
+                    "Could not tell whether a member may manage chat {}: {}", addressed.chatId(), redactor.describe(e));
+            manager = false;
+        }
+        return new Inbound(inbound.text(), inbound.locale(), inbound.origin().withManager(manager));
+    }
+
     private void handleInline(Integer updateId, InlineQuery query, Consumer<String> done) {
         Optional<Inbound> mapped = mapper.mapInline(query);
         if (mapped.isEmpty()) {
@@ -168,6 +196,12 @@ final class UpdateHandler {
             return;
         }
         Inbound inbound = mapped.get();
+        Command.Kind kind = parser.parse(inbound.text()).kind();
+        if (kind == Command.Kind.SUBSCRIBE || kind == Command.Kind.UNSUBSCRIBE) {
+            // Typed inline, a subscription would be to no chat: the command is for a chat itself.
+            done.accept("ignored");
+            return;
+        }
         Reply reply = ask(inbound);
         if (reply.kind() == Reply.Kind.SILENT) {
             done.accept("silent"); // rate limited: no suggestion, and Telegram shows none

@@ -79,6 +79,10 @@ final class FakeBotApi implements AutoCloseable {
     private final Map<Long, Integer> floodedChats = new HashMap<>();
     private int floodRetryAfter;
     private Optional<RandomFaults> randomFaults = Optional.empty();
+    /** Chat id → user ids getChatMember calls administrators; everyone else is a member. */
+    private final Map<Long, java.util.Set<Long>> administrators = new HashMap<>();
+    /** Chats the bot was removed from: every sendMessage there is 403, as Telegram answers. */
+    private final java.util.Set<Long> kickedFrom = new java.util.HashSet<>();
 
     /** Fails each sendMessage by chance: 429 (retry_after 1-2 s), 502 (JSON or an HTML page), or a cut connection. */
     record RandomFaults(java.util.Random random, double tooManyRequests, double badGateway, double dropped) {}
@@ -178,6 +182,28 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** getChatMember in {@code chatId} says {@code userId} is an administrator. */
+    void makeAdministrator(long chatId, long userId) {
+        lock.lock();
+        try {
+            administrators
+                    .computeIfAbsent(chatId, c -> new java.util.HashSet<>())
+                    .add(userId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The bot was removed from {@code chatId}: sendMessage there answers 403 from now on. */
+    void kickBotFrom(long chatId) {
+        lock.lock();
+        try {
+            kickedFrom.add(chatId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void failNextGetUpdates(int times) {
         lock.lock();
         try {
@@ -233,6 +259,7 @@ final class FakeBotApi implements AutoCloseable {
                         case "getme" -> ok(me());
                         case "getupdates" -> getUpdates(body);
                         case "sendmessage" -> sendMessage(body);
+                        case "getchatmember" -> chatMember(body);
                         default -> new Response(404, error(404, "Not Found: method not found"));
                     };
             Call call = new Call(method, body, raw, response.status(), System.nanoTime());
@@ -304,10 +331,43 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    private Response chatMember(JsonNode body) {
+        long chat = body.path("chat_id").asLong();
+        long user = body.path("user_id").asLong();
+        boolean admin;
+        lock.lock();
+        try {
+            admin = administrators.getOrDefault(chat, java.util.Set.of()).contains(user);
+        } finally {
+            lock.unlock();
+        }
+        ObjectNode member = json.createObjectNode();
+        member.put("status", admin ? "administrator" : "member");
+        member.putObject("user").put("id", user).put("is_bot", false).put("first_name", "User " + user);
+        if (admin) {
+            member.put("can_be_edited", false)
+                    .put("is_anonymous", false)
+                    .put("can_manage_chat", true)
+                    .put("can_delete_messages", true)
+                    .put("can_manage_video_chats", true)
+                    .put("can_restrict_members", true)
+                    .put("can_promote_members", false)
+                    .put("can_change_info", true)
+                    .put("can_invite_users", true)
+                    .put("can_post_stories", false)
+                    .put("can_edit_stories", false)
+                    .put("can_delete_stories", false);
+        }
+        return ok(member);
+    }
+
     private Response sendMessage(JsonNode body) {
         lock.lock();
         try {
             long chat = body.path("chat_id").asLong();
+            if (kickedFrom.contains(chat)) {
+                return new Response(403, error(403, "Forbidden: bot was kicked from the supergroup chat"));
+            }
             Integer flooded = floodedChats.get(chat);
             if (flooded != null && flooded > 0) {
                 floodedChats.put(chat, flooded - 1);

@@ -42,6 +42,19 @@ final class RetriesTest {
     }
 
     @Test
+    void refusalsThatMeanTheBotMayNotPostInTheChatAreForbiddenOthersNot() throws Exception {
+        assertThat(Retries.classify(answer(403, "Forbidden: bot was kicked from the supergroup chat", null)))
+                .isEqualTo(new Retries.Final(true));
+        assertThat(Retries.classify(
+                        answer(400, "Bad Request: not enough rights to send text messages to the chat", null)))
+                .isEqualTo(new Retries.Final(true));
+        assertThat(Retries.classify(answer(400, "Bad Request: chat not found", null)))
+                .isEqualTo(new Retries.Final(true));
+        assertThat(Retries.classify(answer(400, "Bad Request: message is too long", null)))
+                .isEqualTo(new Retries.Final(false));
+    }
+
+    @Test
     void backoffDoublesFromHalfASecondUpToThirtySecondsSpreadOverItsUpperHalf() {
         Random random = new Random(42);
         for (int failures = 1; failures <= 40; failures++) {
@@ -52,7 +65,12 @@ final class RetriesTest {
     }
 
     private static TelegramApiRequestException answer(int code, String parameters) throws Exception {
-        String body = "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"x\""
+        return answer(code, "x", parameters);
+    }
+
+    private static TelegramApiRequestException answer(int code, String description, String parameters)
+            throws Exception {
+        String body = "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\""
                 + (parameters == null ? "" : ",\"parameters\":" + parameters) + "}";
         ApiResponse<?> response = new ObjectMapper().readValue(body, ApiResponse.class);
         return new TelegramApiRequestException("Error", response);

@@ -82,7 +82,18 @@ final class TelegramAdapterTest {
         assertThat(menus).hasSize(2);
         assertThat(menus.get(0).body().has("language_code")).isFalse();
         assertThat(commands(menus.get(0)))
-                .containsExactly("ask", "schedule", "slides", "now", "next", "changes", "help", "about");
+                .containsExactly(
+                        "ask",
+                        "schedule",
+                        "slides",
+                        "now",
+                        "next",
+                        "changes",
+                        "subscribe",
+                        "unsubscribe",
+                        "remind",
+                        "help",
+                        "about");
         assertThat(menus.get(0).body().at("/commands/0/description").asText()).contains("Ask a question");
         assertThat(menus.get(1).body().path("language_code").asText()).isEqualTo("zh");
         assertThat(menus.get(1).body().at("/commands/0/description").asText()).contains("提问");

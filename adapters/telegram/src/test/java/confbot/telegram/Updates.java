@@ -65,6 +65,11 @@ final class Updates {
         return new Updates(updateId, "message", GROUP_CHAT, "supergroup", BOB, text);
     }
 
+    /** A message in the group from {@code userId}. */
+    static Updates groupTextFrom(int updateId, long userId, String text) {
+        return new Updates(updateId, "message", GROUP_CHAT, "supergroup", userId, text);
+    }
+
     static Updates editedPrivateText(int updateId, String text) {
         Updates u = new Updates(updateId, "edited_message", PRIVATE_CHAT, "private", ALICE, text);
         u.message.put("edit_date", NOW.getEpochSecond() + 5);

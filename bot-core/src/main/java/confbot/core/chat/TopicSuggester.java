@@ -10,4 +10,14 @@ public interface TopicSuggester {
 
     /** At most {@code limit} suggestions for {@code prefix}; never null, possibly empty. */
     List<String> suggest(String prefix, int limit);
+
+    /** Tracks and rooms of the loaded talks, for {@code /subscribe}'s track-or-room option. */
+    default List<String> suggestPlaces(String prefix, int limit) {
+        return List.of();
+    }
+
+    /** Titles of talks that have a start time, for {@code /remind}'s talk option. */
+    default List<String> suggestTalks(String prefix, int limit) {
+        return List.of();
+    }
 }

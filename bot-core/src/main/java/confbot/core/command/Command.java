@@ -23,6 +23,11 @@ public record Command(Kind kind, String name, String argument) {
         RELOAD,
         /** The feedback report; for admins only, which {@code ConfBot} checks. */
         FEEDBACK,
+        /** Reminders and schedule changes posted to this chat; in groups for admins, which {@code ConfBot} checks. */
+        SUBSCRIBE,
+        UNSUBSCRIBE,
+        /** One reminder before one talk, to the person who asks, in a private chat. */
+        REMIND,
         UNKNOWN
     }
 }

@@ -30,7 +30,10 @@ public final class CommandParser {
             Map.entry("help", Command.Kind.HELP),
             Map.entry("start", Command.Kind.HELP),
             Map.entry("reload", Command.Kind.RELOAD),
-            Map.entry("feedback", Command.Kind.FEEDBACK));
+            Map.entry("feedback", Command.Kind.FEEDBACK),
+            Map.entry("subscribe", Command.Kind.SUBSCRIBE),
+            Map.entry("unsubscribe", Command.Kind.UNSUBSCRIBE),
+            Map.entry("remind", Command.Kind.REMIND));
 
     /**
      * The names {@link #parse} knows, so an adapter can tell its own commands from other bots' in a

@@ -87,7 +87,8 @@ public final class Commands {
             case HELP -> new Reply(Reply.Kind.LISTING, Messages.help(lang, library.registry()), List.of());
                 // ConfBot answers /reload and /feedback itself, as only it can check the sender;
                 // anything that reaches here has not been authorised, and reads like an unknown command.
-            case RELOAD, FEEDBACK, UNKNOWN -> usage(command, lang, library);
+                // The same for the subscription commands, which ConfBot hands to its SubscriptionDesk.
+            case RELOAD, FEEDBACK, SUBSCRIBE, UNSUBSCRIBE, REMIND, UNKNOWN -> usage(command, lang, library);
         };
     }
 

@@ -35,6 +35,9 @@ final class Messages {
                     + "/now — 正在进行和接下来的演讲（按大会当地时间）\n"
                     + "/next [会场或分论坛] — 接下来开始的演讲\n"
                     + "/changes [大会] — 最近的日程变更\n"
+                    + "/subscribe [大会] [分会场或会议室] — 在本聊天里发布每场演讲开始前的提醒和日程变更（群里仅限管理员）\n"
+                    + "/unsubscribe [大会] — 停止发布\n"
+                    + "/remind <演讲> — 私聊里：某场演讲开始前提醒你\n"
                     + "/about — 关于这个机器人和它的资料来源\n"
                     + "/help — 显示本帮助";
         }
@@ -49,6 +52,9 @@ final class Messages {
                 + "/now — the talks on now and next, on the conference's clock\n"
                 + "/next [room or track] — what starts next\n"
                 + "/changes [conference] — the latest schedule changes\n"
+                + "/subscribe [conference] [track or room] — post a reminder before each talk and each schedule change in this chat (admins, in groups)\n"
+                + "/unsubscribe [conference] — stop posting them\n"
+                + "/remind <talk> — in a private chat: remind you before one talk\n"
                 + "/about — what this bot is and where its knowledge comes from\n"
                 + "/help — this help";
     }

@@ -44,6 +44,11 @@ public final class ScheduleChanges {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** {@code listener} hears no more batches (one being told to it finishes). */
+    public void removeListener(ScheduleChangeListener listener) {
+        listeners.remove(listener);
+    }
+
     /**
      * Compares two versions of the catalogs, stores the differences and tells the listeners.
      *
@@ -72,6 +77,11 @@ public final class ScheduleChanges {
     /** The newest changes, newest first; of one conference, or of all when empty. */
     public List<ScheduleChange> latest(Optional<String> conference, int limit) {
         return store.latest(conference, limit);
+    }
+
+    /** Changes with an id above {@code id}, oldest first: what a poster missed while it was down. */
+    public List<ScheduleChange> after(long id, int limit) {
+        return store.after(id, limit);
     }
 
     /** Keeps the changes of this process; ids count from 1. */

@@ -40,6 +40,7 @@ public final class JdbcStateStore implements StateStore, Inbox {
     private final StateLocation location;
     private final Object lock = new Object();
     private final AnswerLog answers = new JdbcAnswerLog(this);
+    private final Subscriptions subscriptions = new JdbcSubscriptions(this);
     private final ScheduleChangeLog scheduleChanges = new JdbcScheduleChangeLog(this);
     private Connection connection;
     private boolean closed;
@@ -79,6 +80,11 @@ public final class JdbcStateStore implements StateStore, Inbox {
     @Override
     public AnswerLog answers() {
         return answers;
+    }
+
+    @Override
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface StateStore extends AutoCloseable {
     /** The answers given, the questions not covered, and the votes on the answers. */
     AnswerLog answers();
 
+    /** The chats subscribed to reminders and schedule changes, and the reminders posted and asked for. */
+    Subscriptions subscriptions();
+
     /** The schedule changes found in new versions of the catalogs. */
     ScheduleChangeLog scheduleChanges();
 

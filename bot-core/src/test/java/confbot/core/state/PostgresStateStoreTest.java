@@ -26,6 +26,10 @@ final class PostgresStateStoreTest extends StateStoreContract {
         pg.password().ifPresent(p -> credentials.setProperty("password", p));
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), credentials);
                 Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS subscriptions");
+            s.execute("DROP TABLE IF EXISTS sent_reminders");
+            s.execute("DROP TABLE IF EXISTS personal_reminders");
+            s.execute("DROP TABLE IF EXISTS change_cursor");
             s.execute("DROP TABLE IF EXISTS schedule_changes");
             s.execute("DROP TABLE IF EXISTS votes");
             s.execute("DROP TABLE IF EXISTS answer_sources");

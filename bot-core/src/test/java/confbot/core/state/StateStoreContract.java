@@ -2,8 +2,10 @@ package confbot.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import confbot.core.catalog.Talk;
+import confbot.core.chat.Platform;
 import confbot.core.chat.Source;
 import confbot.core.schedule.ScheduleChange;
 import confbot.core.schedule.ScheduleChangeLog;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -270,6 +273,138 @@ abstract class StateStoreContract {
 
         assertThat(store.answers().worstRated(1).get(0).down()).isEqualTo(1);
         assertThat(store.answers().vote("a1", "discord", "42", -1, T0)).isEqualTo(AnswerLog.VoteResult.SAME);
+    }
+
+    // ---- subscriptions and reminders (V3) -------------------------------------------------------
+
+    @Test
+    void aSubscriptionSurvivesReopeningAndSubscribingAgainReplacesIt() throws Exception {
+        Subscriptions subs = store.subscriptions();
+        assertThat(subs.subscribe(subscription("-100", "kc19", Optional.empty())))
+                .isFalse();
+        assertThat(subs.subscribe(subscription("-100", "kc18", Optional.of("Hall 1"))))
+                .isFalse();
+        assertThat(subs.subscribe(subscription("-100", "kc19", Optional.of("会议室 2"))))
+                .as("the same chat and conference again")
+                .isTrue();
+        store.close();
+        store = reopen();
+
+        assertThat(store.subscriptions().subscriptions())
+                .extracting(Subscriptions.Subscription::conference, Subscriptions.Subscription::place)
+                .containsExactlyInAnyOrder(tuple("kc19", Optional.of("会议室 2")), tuple("kc18", Optional.of("Hall 1")));
+        Subscriptions.Subscription kept = store.subscriptions().subscriptions(Platform.TELEGRAM, "-100").stream()
+                .filter(s -> s.conference().equals("kc19"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kept.subscriber()).isEqualTo("7");
+        assertThat(kept.language()).isEqualTo("zh");
+        assertThat(kept.groupChat()).isTrue();
+        assertThat(kept.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void unsubscribingEndsOneConferenceOrEveryOneOfTheChat() {
+        Subscriptions subs = store.subscriptions();
+        subs.subscribe(subscription("-100", "kc18", Optional.empty()));
+        subs.subscribe(subscription("-100", "kc19", Optional.empty()));
+        subs.subscribe(subscription("-200", "kc19", Optional.empty()));
+
+        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.of("kc18")))
+                .isEqualTo(1);
+        assertThat(subs.unsubscribe(Platform.DISCORD, "-200", Optional.empty()))
+                .as("chat ids are per platform")
+                .isZero();
+        assertThat(subs.unsubscribe(Platform.TELEGRAM, "-100", Optional.empty()))
+                .isEqualTo(1);
+
+        assertThat(subs.subscriptions())
+                .extracting(Subscriptions.Subscription::chatId)
+                .containsExactly("-200");
+    }
+
+    @Test
+    void aReminderIsClaimedOnceAcrossReopeningAndTwoStoresAtOnce() throws Exception {
+        Instant start = T0.plusSeconds(600);
+        assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
+                .isTrue();
+        assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
+                .isFalse();
+        assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-200", "talk-a", start, T0))
+                .as("another chat")
+                .isTrue();
+        store.close();
+        store = reopen();
+        try (StateStore other = reopen()) {
+            assertThat(other.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
+                    .isFalse();
+            assertThat(other.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-b", start, T0))
+                    .isTrue();
+        }
+        assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-b", start, T0))
+                .isFalse();
+
+        assertThat(store.subscriptions().forgetRemindersBefore(start.plusSeconds(1)))
+                .isEqualTo(3);
+        assertThat(store.subscriptions().claimReminder(Platform.TELEGRAM, "-100", "talk-a", start, T0))
+                .as("forgotten once the talk is long over")
+                .isTrue();
+    }
+
+    @Test
+    void severalRemindersAreClaimedAtOnceAndOnlyThoseNotClaimedBeforeComeBack() {
+        Instant start = T0.plusSeconds(600);
+        store.subscriptions().claimReminder(Platform.DISCORD, "600", "talk-a", start, T0);
+
+        assertThat(store.subscriptions()
+                        .claimReminders(Platform.DISCORD, "600", Map.of("talk-a", start, "talk-b", start), T0))
+                .containsExactly("talk-b");
+        assertThat(store.subscriptions()
+                        .claimReminders(Platform.DISCORD, "600", Map.of("talk-a", start, "talk-b", start), T0))
+                .isEmpty();
+    }
+
+    @Test
+    void aPersonalReminderIsStoredOnceAndClaimedOnce() throws Exception {
+        Subscriptions.PersonalReminder r = new Subscriptions.PersonalReminder(
+                Platform.DISCORD, "42", "kc19", "Kata Containers 深入", T0.plusSeconds(3600), "en", T0);
+        assertThat(store.subscriptions().remind(r)).isTrue();
+        assertThat(store.subscriptions().remind(r)).as("asked twice").isFalse();
+        store.close();
+        store = reopen();
+
+        assertThat(store.subscriptions().pendingReminders()).containsExactly(r);
+        assertThat(store.subscriptions().claimPersonal(r, T0.plusSeconds(3000))).isTrue();
+        assertThat(store.subscriptions().claimPersonal(r, T0.plusSeconds(3005))).isFalse();
+        assertThat(store.subscriptions().pendingReminders()).isEmpty();
+    }
+
+    @Test
+    void changesAreClaimedUpToAnIdOnceAndANewSubscriptionStartsAfterTheCursor() throws Exception {
+        Subscriptions subs = store.subscriptions();
+        subs.subscribe(subscription("-100", "kc19", Optional.empty()));
+        assertThat(subs.changeCursor()).isZero();
+
+        assertThat(subs.claimChanges(Platform.TELEGRAM, "-100", "kc19", 3)).isTrue();
+        assertThat(subs.claimChanges(Platform.TELEGRAM, "-100", "kc19", 3)).isFalse();
+        assertThat(subs.claimChanges(Platform.TELEGRAM, "-100", "kc19", 2)).isFalse();
+        subs.advanceChangeCursor(3);
+        subs.advanceChangeCursor(1);
+        store.close();
+        store = reopen();
+
+        assertThat(store.subscriptions().changeCursor()).as("never moves back").isEqualTo(3);
+        assertThat(store.subscriptions().subscriptions().get(0).lastChangeId()).isEqualTo(3);
+        store.subscriptions().subscribe(subscription("-300", "kc19", Optional.empty()));
+        assertThat(store.subscriptions()
+                        .subscriptions(Platform.TELEGRAM, "-300")
+                        .get(0)
+                        .lastChangeId())
+                .isEqualTo(3);
+    }
+
+    static Subscriptions.Subscription subscription(String chat, String conference, Optional<String> place) {
+        return new Subscriptions.Subscription(Platform.TELEGRAM, chat, conference, place, "7", "zh", true, T0, 0);
     }
 
     static AnswerLog.Asked answer(String id, String question, int secondsAfterT0) {
