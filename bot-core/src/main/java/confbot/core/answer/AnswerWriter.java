@@ -110,6 +110,8 @@ public final class AnswerWriter {
 
     /** How many of the best hits may stand in for the first, or complete its answer. */
     static final int CLOSE_HITS = 4;
+    /** How many of the best hits a completing sentence may come from. */
+    static final int COMPLETING_HITS = 8;
     /** A close hit scores at least this share of the best one. */
     static final double CLOSE_SCORE = 0.6;
     /** The answer text a completing sentence may extend to: what a chat bubble shows first. */
@@ -158,9 +160,12 @@ public final class AnswerWriter {
         String pick = null;
         Passage from = null;
         double pickScore = 0;
-        for (Hit h : hits.subList(0, Math.min(CLOSE_HITS, hits.size()))) {
-            if (h.score() < CLOSE_SCORE * best) {
-                break;
+        String note = hits.get(0).passage().noteId();
+        for (Hit h : hits.subList(0, Math.min(COMPLETING_HITS, hits.size()))) {
+            // A close hit, or any of the best hits from the same note: a question's second part is
+            // often in another section of the post its first part is in.
+            if (h.score() < CLOSE_SCORE * best && !h.passage().noteId().equals(note)) {
+                continue;
             }
             for (String s : sentences(h.passage())) {
                 if (text.contains(s) || text.length() + s.length() + 1 > COMPLETED_BUDGET) {
