@@ -20,6 +20,7 @@ import confbot.core.feedback.Feedback;
 import confbot.core.index.Analyzers;
 import confbot.core.ingest.Passage;
 import confbot.core.remind.SubscriptionDesk;
+import confbot.core.retrieve.Evidence;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.QueryBuilder;
@@ -246,8 +247,9 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 lexicon::join,
                 tagger,
                 loader.shippedConferences());
-        AskCommand ask =
-                new AskCommand(new Retriever(queries, analyzers), new AnswerWriter(analyzers, new AbstainPolicy()));
+        Evidence evidence = new Evidence(analyzers);
+        AskCommand ask = new AskCommand(
+                new Retriever(queries, analyzers, evidence), new AnswerWriter(evidence, new AbstainPolicy()));
         ConfBot bot = new ConfBot(
                 loader,
                 new Commands(new CommandParser(), ask, options.clock(), schedule),

@@ -1,11 +1,11 @@
 package confbot.core.answer;
 
 import confbot.core.chat.Source;
-import confbot.core.index.Analyzers;
 import confbot.core.index.PassageIndex;
 import confbot.core.ingest.Passage;
 import confbot.core.ingest.Text;
 import confbot.core.retrieve.Concept;
+import confbot.core.retrieve.Evidence;
 import confbot.core.retrieve.Hit;
 import confbot.core.retrieve.Retrieval;
 import confbot.core.retrieve.Retriever;
@@ -66,8 +66,8 @@ public final class AnswerWriter {
     private final Evidence evidence;
     private final AbstainPolicy policy;
 
-    public AnswerWriter(Analyzers analyzers, AbstainPolicy policy) {
-        this.evidence = new Evidence(analyzers);
+    public AnswerWriter(Evidence evidence, AbstainPolicy policy) {
+        this.evidence = evidence;
         this.policy = policy;
     }
 

@@ -39,13 +39,12 @@ public final class Retriever {
     private final Cache<String, List<List<String>>> contexts =
             Caffeine.newBuilder().maximumSize(4_096).build();
 
-    /** Passages analysed once: the same best passages come back for many questions. */
-    private final Cache<String, List<List<String>>> passages =
-            Caffeine.newBuilder().maximumSize(8_192).build();
+    private final Evidence evidence;
 
-    public Retriever(QueryBuilder queries, Analyzers analyzers) {
+    public Retriever(QueryBuilder queries, Analyzers analyzers, Evidence evidence) {
         this.queries = queries;
         this.analyzers = analyzers;
+        this.evidence = evidence;
     }
 
     public Retrieval retrieve(String question, PassageIndex index, int n) {
@@ -149,9 +148,10 @@ public final class Retriever {
         double[] says = new double[hits.size()];
         double most = 0;
         for (int i = 0; i < hits.size(); i++) {
-            List<List<String>> terms = analysed(hits.get(i).passage());
+            // The passage's own words: its note's context already placed the question.
+            Evidence.Analysed said = evidence.analyse(hits.get(i).passage().searchableText());
             for (Concept c : content) {
-                if (c.mentionedIn(terms.get(0), terms.get(1))) {
+                if (c.mentionedIn(said.words(), said.bigrams())) {
                     // A name the question asks about says more than any word around it.
                     says[i] += c.required() ? 2 * c.idf() : c.idf();
                 }
@@ -167,13 +167,6 @@ public final class Retriever {
             out.add(new Hit(h.passage(), h.score() * (1 + says[i]) / (1 + most)));
         }
         return out;
-    }
-
-    private List<List<String>> analysed(Passage p) {
-        // Keyed by the text, not the id: a reload may give an id other text.
-        return passages.get(
-                p.searchableText(),
-                text -> List.of(analyzers.terms(Fields.WORDS, text), analyzers.terms(Fields.BIGRAMS, text)));
     }
 
     /**

@@ -7,6 +7,7 @@ import confbot.core.chat.Inbound;
 import confbot.core.chat.Origin;
 import confbot.core.conference.ConferenceRegistry;
 import confbot.core.index.Analyzers;
+import confbot.core.retrieve.Evidence;
 import confbot.core.retrieve.GlossaryMatcher;
 import confbot.core.retrieve.QueryBuilder;
 import confbot.core.retrieve.Retriever;
@@ -78,7 +79,9 @@ public final class Fixtures {
     public static Retriever retriever(Library library) {
         Analyzers analyzers = new Analyzers();
         return new Retriever(
-                new QueryBuilder(analyzers, new GlossaryMatcher(library.glossary()), CONFERENCES), analyzers);
+                new QueryBuilder(analyzers, new GlossaryMatcher(library.glossary()), CONFERENCES),
+                analyzers,
+                new Evidence(analyzers));
     }
 
     /**
