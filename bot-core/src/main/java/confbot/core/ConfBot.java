@@ -249,7 +249,7 @@ public final class ConfBot implements ChatBot, TopicSuggester, AnswerVotes, Auto
                 loader.shippedConferences());
         Evidence evidence = new Evidence(analyzers);
         AskCommand ask = new AskCommand(
-                new Retriever(queries, analyzers, evidence), new AnswerWriter(evidence, new AbstainPolicy()));
+                new Retriever(queries, analyzers, evidence), new AnswerWriter(evidence, new AbstainPolicy(), tagger));
         ConfBot bot = new ConfBot(
                 loader,
                 new Commands(new CommandParser(), ask, options.clock(), schedule),

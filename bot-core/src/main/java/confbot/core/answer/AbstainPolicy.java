@@ -54,7 +54,7 @@ public final class AbstainPolicy {
     public boolean answers(Features f) {
         return f.concepts() > 0
                 && !f.otherConference()
-                && !f.numberMissing()
+                && f.givesWhatIsAsked()
                 && f.missingRequired() == 0
                 && f.coverage() >= MIN_COVERAGE
                 && (f.required() > 0 || (double) f.unknownConcepts() / f.concepts() <= MAX_UNKNOWN_SHARE);

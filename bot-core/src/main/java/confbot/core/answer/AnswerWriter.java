@@ -9,6 +9,7 @@ import confbot.core.retrieve.Evidence;
 import confbot.core.retrieve.Hit;
 import confbot.core.retrieve.Retrieval;
 import confbot.core.retrieve.Retriever;
+import confbot.core.retrieve.WordTagger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,10 +66,15 @@ public final class AnswerWriter {
 
     private final Evidence evidence;
     private final AbstainPolicy policy;
+    private final Places places;
 
-    public AnswerWriter(Evidence evidence, AbstainPolicy policy) {
+    /**
+     * @param tagger tells place names in Chinese text, for the answers to "where" ({@link Places})
+     */
+    public AnswerWriter(Evidence evidence, AbstainPolicy policy, WordTagger tagger) {
         this.evidence = evidence;
         this.policy = policy;
+        this.places = new Places(tagger);
     }
 
     public Answer write(Retrieval retrieval, PassageIndex index) {
@@ -96,7 +102,11 @@ public final class AnswerWriter {
         // Checked on the answer itself, once written: the passages behind it may hold numbers it leaves out.
         if (retrieval.plan().asksNumber()
                 && !countsWhatIsAsked(text, retrieval.plan().question(), concepts, retrieval.scope())) {
-            return abstained(f.withNumberMissing(), concepts, analysed, retrieval);
+            return abstained(f.without(Features.Given.NUMBER), concepts, analysed, retrieval);
+        }
+        if (concepts.stream().anyMatch(Concept::asksForPlace)
+                && !places.named(text, retrieval.plan().question())) {
+            return abstained(f.without(Features.Given.PLACE), concepts, analysed, retrieval);
         }
         return new Answer(
                 true, text, sources(used), f, explain(f, "answered") + marks(concepts, analysed) + ranking(retrieval));
@@ -213,6 +223,18 @@ public final class AnswerWriter {
                     + "|\\d{1,4}\\s*[年月日号])");
 
     /**
+     * A span of time: "how many people went" is not answered by "living there for the last 2 years",
+     * unless the question asks how long, or in those units.
+     */
+    private static final String UNITS_EN = "years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?";
+
+    private static final String UNITS_ZH = "年|个月|周|天|小时|分钟|秒";
+    private static final Pattern DURATION = Pattern.compile(
+            "(?i)\\d+(?:\\.\\d+)?\\s*(?:" + UNITS_EN + ")\\b|[\\d一二两三四五六七八九十]+\\s*(?:" + UNITS_ZH + ")");
+    private static final Pattern ASKS_DURATION =
+            Pattern.compile("(?i)how long|多久|多长|\\b(?:" + UNITS_EN + ")\\b|(?:几|多少)\\s*(?:" + UNITS_ZH + ")");
+
+    /**
      * Whether an answer gives a number that counts something and that the question does not already
      * hold (its year, "day 2"): the answer to "how many", not a date.
      */
@@ -223,9 +245,13 @@ public final class AnswerWriter {
             asked.add(q.group());
         }
         String counts = DATE.matcher(answer).replaceAll(" ");
+        if (!ASKS_DURATION.matcher(question).find()) {
+            counts = DURATION.matcher(counts).replaceAll(" ");
+        }
         java.util.regex.Matcher m = NUMBER.matcher(counts);
         while (m.find()) {
-            if (!asked.contains(m.group())) {
+            // A lone 一 before a measure word is mostly the article ("一个技术大会", a conference).
+            if (!asked.contains(m.group()) && !m.group().equals("一")) {
                 return true;
             }
         }
@@ -307,7 +333,7 @@ public final class AnswerWriter {
                 f.unknownConcepts(),
                 f.missingRequired(),
                 f.otherConference() ? " other conference," : "",
-                f.numberMissing() ? " no number given," : "",
+                f.givesWhatIsAsked() ? "" : " no " + f.notGiven().name().toLowerCase(Locale.ROOT) + " given,",
                 f.concepts(),
                 f.topScore());
     }

@@ -12,7 +12,9 @@ package confbot.core.answer;
  *     other one
  * @param concepts how many concepts the question has
  * @param topScore the best hit's score, for explanations only
- * @param numberMissing the question asks for a number (how many, 多少) and the evidence gives none
+ * @param notGiven what the question asks for (a number: how many, 多少; a place: where, 哪个城市)
+ *     and the answer written from the evidence does not give: a number beyond those the question
+ *     holds, a place it does not name; {@link Given#ALL} when nothing is missing
  *     that the question does not already hold
  */
 public record Features(
@@ -23,7 +25,14 @@ public record Features(
         boolean otherConference,
         int concepts,
         double topScore,
-        boolean numberMissing) {
+        Given notGiven) {
+
+    /** The kind of thing a question asks for that its answer lacks. */
+    public enum Given {
+        ALL,
+        NUMBER,
+        PLACE
+    }
 
     public Features(
             double coverage,
@@ -33,12 +42,17 @@ public record Features(
             boolean otherConference,
             int concepts,
             double topScore) {
-        this(coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, false);
+        this(coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, Given.ALL);
     }
 
-    /** The same features, with the evidence found to give no number asked for. */
-    public Features withNumberMissing() {
+    /** The same features, with the answer found to lack what the question asks for. */
+    public Features without(Given missing) {
         return new Features(
-                coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, true);
+                coverage, unknownConcepts, required, missingRequired, otherConference, concepts, topScore, missing);
+    }
+
+    /** Whether the answer gives the kind of thing the question asks for, as far as it can be told. */
+    public boolean givesWhatIsAsked() {
+        return notGiven == Given.ALL;
     }
 }

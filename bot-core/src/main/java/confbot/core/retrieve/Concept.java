@@ -26,6 +26,11 @@ public record Concept(
         return "asks-date".equals(kind);
     }
 
+    /** "Where", "which city": asks for a place, which a passage names without these words. */
+    public boolean asksForPlace() {
+        return "asks-place".equals(kind);
+    }
+
     /**
      * A lone Chinese character outside the glossary: smartcn leaves them where it finds no word
      * (格, 式 for 格式), so they say little about what the question asks.

@@ -48,9 +48,10 @@ public final class HanlpTagger implements WordTagger {
      * prepositions, u particles, y modal particles, e interjections, o onomatopoeia, q measure words,
      * d adverbs, f localisers (里, 上), and the verbs 是 / 有 (vshi, vyou) and directional verbs
      * (vf: 去, 来) phrase a question; nr Chinese person names and nt organisations are names. Places
-     * (ns) and transliterated names (nrf: 丹佛, 阿姆斯特丹) are not: notes in English spell them in
-     * Latin letters, which no dictionary here maps back, so requiring them would abstain on every
-     * Chinese question about an English note that names its city.
+     * (ns, nsf) and transliterated names (nrf: 丹佛, 阿姆斯特丹) are not: notes in English spell them
+     * in Latin letters, which no dictionary here maps back, so requiring them would abstain on every
+     * Chinese question about an English note that names its city. Places are told apart all the
+     * same, for the answers to "where".
      */
     static Kind kind(String nature) {
         if (nature.equals("nr") || nature.startsWith("nt")) {
@@ -58,6 +59,9 @@ public final class HanlpTagger implements WordTagger {
         }
         if (nature.isEmpty()) {
             return Kind.CONTENT;
+        }
+        if (nature.startsWith("ns")) {
+            return Kind.PLACE;
         }
         return switch (nature.charAt(0)) {
             case 'r', 'c', 'p', 'u', 'y', 'e', 'o', 'q', 'd', 'f', 'w' -> Kind.FUNCTION;

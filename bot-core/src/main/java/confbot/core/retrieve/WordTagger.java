@@ -28,8 +28,13 @@ public interface WordTagger {
     enum Kind {
         /** A pronoun, conjunction, preposition, particle, measure word or adverb: phrasing. */
         FUNCTION,
-        /** A person, a place or an organisation. */
+        /** A person or an organisation. */
         NAME,
+        /**
+         * A place: a city, a district, a landmark. To a question it is content, not a name it
+         * requires (notes in English spell it in Latin letters); to an answer it is what "where" asks.
+         */
+        PLACE,
         /** Anything else: what the question may ask about. */
         CONTENT
     }

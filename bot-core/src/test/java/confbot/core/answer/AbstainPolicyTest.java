@@ -22,9 +22,9 @@ final class AbstainPolicyTest {
 
     @Test
     void abstainsWhenANumberIsAskedForAndNoneIsGiven() {
-        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, true)))
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, Features.Given.NUMBER)))
                 .isFalse();
-        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, false)))
+        assertThat(policy.answers(new Features(1.0, 0, 0, 0, false, 3, 7.5, Features.Given.ALL)))
                 .isTrue();
     }
 

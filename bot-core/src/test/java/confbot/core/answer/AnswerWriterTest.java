@@ -6,6 +6,7 @@ import confbot.core.Library;
 import confbot.core.chat.Source;
 import confbot.core.index.Analyzers;
 import confbot.core.retrieve.Evidence;
+import confbot.core.retrieve.HanlpTagger;
 import confbot.core.retrieve.Retrieval;
 import confbot.core.retrieve.Retriever;
 import confbot.core.testing.Fixtures;
@@ -31,7 +32,7 @@ final class AnswerWriterTest {
     static void build() {
         library = Fixtures.library();
         retriever = Fixtures.retriever(library);
-        writer = new AnswerWriter(new Evidence(new Analyzers()), new AbstainPolicy());
+        writer = new AnswerWriter(new Evidence(new Analyzers()), new AbstainPolicy(), new HanlpTagger());
     }
 
     private static Answer answer(String question) {

@@ -34,4 +34,21 @@ final class GivesNumberTest {
         assertThat(AnswerWriter.givesNumber("Sponsors had a big hall.", "how many sponsors?"))
                 .isFalse();
     }
+
+    @Test
+    void aSpanOfTimeCountsOnlyWhenTheQuestionAsksHowLong() {
+        assertThat(AnswerWriter.givesNumber("She has lived there for the last 2 years.", "how many people went?"))
+                .isFalse();
+        assertThat(AnswerWriter.givesNumber(
+                        "She has lived there for the last 2 years.", "how long has she lived there?"))
+                .isTrue();
+        assertThat(AnswerWriter.givesNumber("开发只用了 10 天。", "开发用了几天？")).isTrue();
+        assertThat(AnswerWriter.givesNumber("排队等了两小时。", "有多少人排队？")).isFalse();
+    }
+
+    @Test
+    void aLoneOneBeforeAMeasureWordIsAnArticle() {
+        assertThat(AnswerWriter.givesNumber("这是一个值得看的演讲。", "有多少观众？")).isFalse();
+        assertThat(AnswerWriter.givesNumber("来了一万人。", "有多少观众？")).isTrue();
+    }
 }
