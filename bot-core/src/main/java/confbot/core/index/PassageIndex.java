@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -71,15 +72,6 @@ public final class PassageIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final long sizeInBytes;
-    /**
-     * Document frequencies of concepts, by query. Exact, since the index never changes, and it
-     * saves one search per concept per question (a sixth of an answer's time, BENCHMARKS.md).
-     */
-    private final Cache<Query, Integer> counts =
-            Caffeine.newBuilder().maximumSize(10_000).build();
-    /** Queries evaluated once for every document, by query: see {@link #precomputed(Query)}. */
-    private final Cache<Query, ScoresQuery> precomputed =
-            Caffeine.newBuilder().maximumSize(256).build();
     /** Nearest indexed terms of questions' unknown words ({@link #nearestTerm}). */
     private final Cache<Term, Optional<String>> nearest =
             Caffeine.newBuilder().maximumSize(10_000).build();
@@ -91,6 +83,8 @@ public final class PassageIndex implements Closeable {
             Caffeine.newBuilder().maximumSize(100_000).build();
 
     private final boolean prebuilt;
+    /** Each document's passage ordinal plus one, once read ({@link #ordinal}); 0 until then. */
+    private final AtomicIntegerArray ordinals;
 
     private PassageIndex(List<Passage> passages, Directory directory, boolean prebuilt) throws IOException {
         this.passages = passages;
@@ -105,6 +99,7 @@ public final class PassageIndex implements Closeable {
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(SIMILARITY);
+        this.ordinals = new AtomicIntegerArray(reader.maxDoc());
         long bytes = 0;
         for (String file : directory.listAll()) {
             bytes += directory.fileLength(file);
@@ -324,23 +319,36 @@ public final class PassageIndex implements Closeable {
         List<ScoredPassage> out = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
             if (sd.score > 0) {
-                int ordinal = searcher.storedFields()
-                        .document(sd.doc)
-                        .getField(Fields.ORDINAL)
-                        .numericValue()
-                        .intValue();
-                out.add(new ScoredPassage(passages.get(ordinal), sd.score));
+                out.add(new ScoredPassage(passages.get(ordinal(sd.doc)), sd.score));
             }
         }
         return out;
     }
 
-    /** How many passages match {@code query}: a document frequency for phrases and groups. */
-    public int count(Query query) {
-        return counts.get(query, this::countNow);
+    /**
+     * The passage ordinal a document stores, read from the stored fields the first time a search
+     * returns the document and kept: decompressing a stored-fields block for each hit of each
+     * question was a twentieth of an answer (JFR).
+     */
+    private int ordinal(int doc) throws IOException {
+        int known = ordinals.get(doc);
+        if (known > 0) {
+            return known - 1;
+        }
+        int ordinal = searcher.storedFields()
+                .document(doc)
+                .getField(Fields.ORDINAL)
+                .numericValue()
+                .intValue();
+        ordinals.set(doc, ordinal + 1);
+        return ordinal;
     }
 
-    private int countNow(Query query) {
+    /**
+     * How many passages match {@code query}: a document frequency for phrases and groups. Counted
+     * anew each call: the caller keeps what it needs per index (the retriever's concepts).
+     */
+    public int count(Query query) {
         try {
             return searcher.count(query);
         } catch (IOException e) {
@@ -434,19 +442,18 @@ public final class PassageIndex implements Closeable {
     }
 
     /**
-     * {@code query}, with its matches and scores computed once for this index and reused: the same
-     * documents, the same scores, without evaluating it again. For a query that recurs unchanged in
-     * many questions and is dear to evaluate (an answer type expanded to every known name). Since
-     * the index never changes, nothing goes stale.
+     * {@code query}, with its matches and scores computed now, once, for this index: the same
+     * documents, the same scores, without evaluating it again each time it is searched. For a query
+     * that recurs unchanged in many questions (an answer type expanded to every known name, a
+     * concept's clause); the caller keeps it for as long as it keeps this index. Since the index
+     * never changes, nothing goes stale.
      */
     public Query precomputed(Query query) {
-        return precomputed.get(query, q -> {
-            try {
-                return ScoresQuery.of(searcher, q);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        try {
+            return ScoresQuery.of(searcher, query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The passage after {@code p} in the same note, if any. */

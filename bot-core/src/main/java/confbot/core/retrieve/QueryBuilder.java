@@ -78,6 +78,8 @@ public final class QueryBuilder {
     private final Analyzers analyzers;
     /** Glossary forms, analysed once: the same few hundred forms recur in every question. */
     private final Map<String, Optional<Concept.Variant>> variants = new ConcurrentHashMap<>();
+    /** Each concept's count, idf and ranking clause, once per index. */
+    private final ConceptQueries scoredConcepts = new ConceptQueries();
 
     private final GlossaryMatcher glossary;
     private final Supplier<Lexicon> lexicon;
@@ -249,20 +251,16 @@ public final class QueryBuilder {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int n = Math.max(1, index.size());
         for (Map.Entry<String, List<Concept.Variant>> e : concepts.entrySet()) {
-            int df = index.count(conceptQuery(e.getValue(), index));
-            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            Query q = weightedConceptQuery(e.getValue(), idf, index);
+            ConceptQueries.Scored scored = scoredConcepts.of(e.getValue(), index, v -> scored(v, index, n));
+            Query q = scored.query();
             if (isAnswerType(e.getValue())) {
-                // The same expansion in every question that asks "who" or "where": its phrases over
-                // two fields are looked up once per index, not once per question.
-                q = index.precomputed(q);
                 answerTypes.add(q);
             }
             planned.add(new Concept(
                     e.getKey(),
                     e.getValue(),
-                    df,
-                    idf,
+                    scored.documentFrequency(),
+                    scored.idf(),
                     required.contains(e.getKey()),
                     kinds.getOrDefault(e.getKey(), "word")));
             query.add(q, BooleanClause.Occur.SHOULD);
@@ -290,6 +288,21 @@ public final class QueryBuilder {
                 built,
                 recall(planned, answerTypes, index),
                 asksNumber.matcher(normalized).find());
+    }
+
+    /**
+     * A concept over {@code index}, worked out from scratch (see {@link ConceptQueries}): an answer
+     * type's expansion ("who" to every known name), the same in every question that asks it, and any
+     * concept matching few passages keep their scores, not their phrases.
+     */
+    private static ConceptQueries.Scored scored(List<Concept.Variant> variants, PassageIndex index, int n) {
+        int df = index.count(conceptQuery(variants, index));
+        double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        Query q = weightedConceptQuery(variants, idf, index);
+        if (isAnswerType(variants) || df <= ConceptQueries.PRECOMPUTE_MAX_MATCHES) {
+            q = index.precomputed(q);
+        }
+        return new ConceptQueries.Scored(df, idf, q);
     }
 
     /**

@@ -128,7 +128,6 @@ final class PassageIndexTest {
 
         assertThat(index.search(precomputed, 10)).containsExactlyElementsOf(index.search(q, 10));
         assertThat(index.count(precomputed)).isEqualTo(index.count(q)).isEqualTo(4);
-        assertThat(index.precomputed(q)).as("computed once per index").isSameAs(precomputed);
         BooleanQuery within = new BooleanQuery.Builder()
                 .add(precomputed, BooleanClause.Occur.MUST)
                 .add(words("night"), BooleanClause.Occur.MUST)
