@@ -180,6 +180,78 @@ final class TelegramRemindTest {
     }
 
     @Test
+    void aChannelSubscribedByACommandPostedThereGetsAReminderAndAChangeOnceEach() {
+        // Telegram sends a channel's posts only to a bot that administers it, signed by the channel.
+        api.enqueue(
+                Updates.channelPost(1, "Doors open at 08:30, see you there").json(),
+                Updates.channelPost(2, "/subscribe tidepool").json());
+        await().atMost(20, SECONDS).until(() -> postedTo(Updates.CHANNEL).size() == 1);
+        assertThat(postedTo(Updates.CHANNEL).get(0)).contains("This chat is subscribed to Tidepool Summit");
+        assertThat(api.calls("getChatMember"))
+                .as("only a channel's administrators can post in it: nothing to ask")
+                .isEmpty();
+        assertThat(testbed.store.subscriptions().subscriptions())
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.chatId()).isEqualTo(String.valueOf(Updates.CHANNEL));
+                    assertThat(s.groupChat()).isTrue();
+                });
+
+        clock.advance(Duration.ofMinutes(50)); // 08:50
+        reminders.tick();
+        reminders.tick();
+        await().atMost(20, SECONDS).until(() -> postedTo(Updates.CHANNEL).size() == 2);
+        assertThat(postedTo(Updates.CHANNEL).get(1))
+                .contains("Starting in 10 minutes")
+                .contains(TidepoolSummit.KEYNOTE);
+
+        ScheduleChange moved = new ScheduleChange(
+                9,
+                TidepoolSummit.ID,
+                EnumSet.of(ScheduleChange.Kind.MOVED_ROOM),
+                Optional.of(TidepoolSummit.talk(
+                        TidepoolSummit.KATA, KEYNOTE_AT.plusHours(1), TidepoolSummit.ROOM_2, "Runtime", "Li Wei")),
+                Optional.of(TidepoolSummit.talk(
+                        TidepoolSummit.KATA, KEYNOTE_AT.plusHours(1), TidepoolSummit.MAIN_HALL, "Runtime", "Li Wei")),
+                clock.instant());
+        changes.changed(List.of(moved));
+        changes.changed(List.of(moved));
+        await().atMost(20, SECONDS).until(() -> postedTo(Updates.CHANNEL).size() == 3);
+        assertThat(postedTo(Updates.CHANNEL).get(2)).contains("Schedule change at Tidepool Summit");
+
+        await().during(1, SECONDS)
+                .atMost(5, SECONDS)
+                .until(() -> postedTo(Updates.CHANNEL).size() == 3);
+        assertThat(api.calls("sendMessage")).allMatch(FakeBotApi.Call::ok);
+    }
+
+    @Test
+    void aChannelThatRemovedTheBotEndsItsSubscriptionWithOneRefusedPost() {
+        api.enqueue(Updates.channelPost(1, "/subscribe tidepool").json());
+        await().atMost(20, SECONDS).until(() -> postedTo(Updates.CHANNEL).size() == 1);
+
+        api.kickBotFrom(Updates.CHANNEL);
+        clock.advance(Duration.ofMinutes(51));
+        reminders.tick();
+
+        await().atMost(20, SECONDS)
+                .until(() -> testbed.store.subscriptions().subscriptions().isEmpty());
+        clock.advance(Duration.ofHours(1));
+        reminders.tick();
+        await().during(1, SECONDS)
+                .atMost(5, SECONDS)
+                .until(() -> api.calls("sendMessage").stream()
+                                .filter(c -> c.status() == 403)
+                                .count()
+                        == 1);
+        assertThat(testbed.logs.warnings())
+                .filteredOn(w -> w.contains("no longer post"))
+                .singleElement()
+                .asString()
+                .contains(String.valueOf(Updates.CHANNEL));
+    }
+
+    @Test
     void aSubscriptionTypedInlineIsIgnoredForItNamesNoChat() {
         api.enqueue(
                 Updates.inlineQuery(1, "iq-1", "/subscribe tidepool"),

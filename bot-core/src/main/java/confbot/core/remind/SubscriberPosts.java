@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Posts to subscribed chats and to people through the adapters' {@link ChatPoster}s, and deals
  * with a chat the bot may no longer post in: one WARN, the chat's subscriptions ended (nobody can
  * read them there, and retrying would fail the same way for ever), and the person who subscribed
- * told privately, where the platform lets the bot reach them.
+ * told privately, where the platform lets the bot reach them (not when the chat subscribed itself,
+ * as a Telegram channel does).
  */
 public final class SubscriberPosts {
 
@@ -114,7 +115,8 @@ public final class SubscriberPosts {
         } catch (StateStoreException e) {
             log.warn("Could not end the subscriptions of {} chat {}: {}", platform, s.chatId(), e.getMessage());
         }
-        if (s.groupChat()) {
+        // A Telegram channel subscribes itself: its subscriber is the chat now closed, nobody else to tell.
+        if (s.groupChat() && !s.subscriber().equals(s.chatId())) {
             Reply notice = new Reply(
                     Reply.Kind.LISTING,
                     RemindTexts.lostRights(s.conference(), RemindTexts.language(s.language())),
