@@ -98,9 +98,8 @@ final class ChatCli implements Callable<Integer> {
                         CatalogPoller.client(),
                         new CatalogReader(setup.catalogMaxBytes()))) {
             Duration interval = knowledge.pollInterval();
-            // Those without a copy fetched before the first load; the others polled at once, so what
-            // changed while chat was not running is compared with the copy it had.
-            poller.fetchMissing();
+            // Fetched before the first load, which reads the copies.
+            poller.fetchFirst();
             ScheduleChanges schedule = new ScheduleChanges(store.scheduleChanges(), clock);
             ConfBot bot = bots.create(
                     setup,

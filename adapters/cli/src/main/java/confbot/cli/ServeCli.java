@@ -160,9 +160,8 @@ final class ServeCli implements Callable<Integer> {
                 new CatalogReader(settings.knowledge().catalogMaxBytes()));
         Server server = new Server(
                 () -> {
-                    // Those without a copy fetched before the first load; the others polled at once,
-                    // so what changed while the bot was down is compared with the copy it had.
-                    poller.fetchMissing();
+                    // Fetched before the first load, which reads the copies.
+                    poller.fetchFirst();
                     ConfBot bot = bots.create(settings.knowledge(), botOptions, feedback, subscriptions, schedule);
                     bot.poll(poller, settings.polling().interval());
                     return bot;

@@ -73,12 +73,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public final class TelegramAdapter implements ChatAdapter, ChatPoster {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramAdapter.class);
-    /**
-     * What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore
-     * anyway. Channel posts carry the commands of the channels the bot administers ({@code
-     * /subscribe} there); Telegram sends them only from such channels.
-     */
-    static final List<String> ALLOWED_UPDATES = List.of("message", "channel_post", "inline_query", "callback_query");
+    /** What the bot asks Telegram for; everything else (edits, reactions, joins) it would ignore anyway. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "inline_query", "callback_query");
 
     /**
      * The workers only compute (the core's answer, the HTML): every call to Telegram they make is

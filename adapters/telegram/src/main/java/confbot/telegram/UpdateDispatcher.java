@@ -271,9 +271,6 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             return Optional.ofNullable(update.getMessage().getChatId());
         }
-        if (update.hasChannelPost() && update.getChannelPost().getChat() != null) {
-            return Optional.ofNullable(update.getChannelPost().getChatId());
-        }
         return Optional.empty();
     }
 

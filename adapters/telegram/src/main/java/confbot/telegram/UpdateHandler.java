@@ -85,9 +85,6 @@ final class UpdateHandler {
         try {
             if (update.hasMessage()) {
                 handleMessage(update.getUpdateId(), update.getMessage(), done);
-            } else if (update.hasChannelPost()) {
-                // A command posted in a channel the bot administers: /subscribe there, say.
-                handleMessage(update.getUpdateId(), update.getChannelPost(), done);
             } else if (update.hasInlineQuery()) {
                 handleInline(update.getUpdateId(), update.getInlineQuery(), done);
             } else if (update.hasCallbackQuery()) {
@@ -177,9 +174,7 @@ final class UpdateHandler {
     private Inbound withRights(UpdateMapper.Addressed addressed) {
         Inbound inbound = addressed.inbound();
         Command.Kind kind = parser.parse(inbound.text()).kind();
-        if (!inbound.origin().groupChat()
-                || inbound.origin().manager() // a channel post: only its administrators can write one
-                || (kind != Command.Kind.SUBSCRIBE && kind != Command.Kind.UNSUBSCRIBE)) {
+        if (!inbound.origin().groupChat() || (kind != Command.Kind.SUBSCRIBE && kind != Command.Kind.UNSUBSCRIBE)) {
             return inbound;
         }
         boolean manager;

@@ -24,11 +24,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * the bot's messages. A bot that answers every message in a group gets removed. The text passed on
  * is what was addressed: {@code /ask@ItsBot what is X} becomes {@code /ask what is X}, and
  * {@code @ItsBot what is X} becomes {@code what is X}. The core decides command versus question.
- *
- * <p>A channel post is read like a group message, with two differences that come from what a
- * channel is. It has no sender ({@code from}): the channel itself posts, so the channel is the
- * origin's user too. And only a channel's administrators can post in it, so a post is marked as
- * coming from someone who may manage the chat: {@code /subscribe} needs no getChatMember there.
  */
 final class UpdateMapper {
 
@@ -38,7 +33,6 @@ final class UpdateMapper {
     // "/cmd" or "/cmd@SomeBot" at the very start, then whitespace or the end.
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]{1,64}))?(?=\\s|$)");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
-    private static final String CHANNEL = "channel";
 
     /** An addressed message and where the answer goes. */
     record Addressed(Inbound inbound, long chatId, int messageId, Optional<Integer> topicId) {}
@@ -51,13 +45,7 @@ final class UpdateMapper {
 
     /** The message as the bot should see it, or empty when it is not addressed to the bot. */
     Optional<Addressed> map(Message message) {
-        if (message == null || message.getChat() == null) {
-            return Optional.empty();
-        }
-        if (CHANNEL.equals(message.getChat().getType())) {
-            return mapChannelPost(message);
-        }
-        if (message.getFrom() == null) {
+        if (message == null || message.getChat() == null || message.getFrom() == null) {
             return Optional.empty();
         }
         User from = message.getFrom();
@@ -89,23 +77,6 @@ final class UpdateMapper {
                         message.isTopicMessage()
                                 ? Optional.ofNullable(message.getMessageThreadId())
                                 : Optional.empty()));
-    }
-
-    /** A post in a channel the bot administers; its author is the channel, an administrator by construction. */
-    private Optional<Addressed> mapChannelPost(Message post) {
-        String text = post.getText();
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String channel = String.valueOf(post.getChat().getId());
-        return groupText(post, text)
-                .map(String::strip)
-                .filter(t -> !t.isEmpty())
-                .map(t -> new Addressed(
-                        new Inbound(limit(t), Locale.ROOT, new Origin(Platform.TELEGRAM, channel, channel, true, true)),
-                        post.getChat().getId(),
-                        post.getMessageId(),
-                        Optional.empty()));
     }
 
     /** An inline query ({@code @ItsBot question} typed in any chat) as a question, or empty when blank. */

@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * A fake Telegram Bot API on 127.0.0.1, for the real telegrambots client to talk to over HTTP.
  *
  * <p>Serves {@code /bot<token>/<method>} like api.telegram.org: deleteWebhook, getMe, getUpdates
- * (a scripted queue, with offsets confirming updates as Telegram does, only the kinds named in
- * {@code allowed_updates} delivered, and the long poll held ~300 ms when there is nothing new), setMyCommands, setWebhook, sendChatAction, sendMessage,
+ * (a scripted queue, with offsets confirming updates as Telegram does, and the long poll held
+ * ~300 ms when there is nothing new), setMyCommands, setWebhook, sendChatAction, sendMessage,
  * answerInlineQuery and answerCallbackQuery. Method names are matched case-insensitively, because telegrambots mixes case.
  * Like Telegram, sendMessage refuses text over 4096 characters and HTML that Telegram cannot parse
  * (400), and the first sendMessage can be answered 429 with {@code retry_after}. Every request is
@@ -315,13 +315,6 @@ final class FakeBotApi implements AutoCloseable {
             }
             // Like Telegram: an offset confirms, and forgets, every update below it.
             pending.removeIf(u -> u.path("update_id").asInt() < offset);
-            // Like Telegram: kinds the bot did not ask for are never delivered.
-            JsonNode allowed = body.path("allowed_updates");
-            if (allowed.isArray() && !allowed.isEmpty()) {
-                java.util.Set<String> kinds = new java.util.HashSet<>();
-                allowed.forEach(kind -> kinds.add(kind.asText()));
-                pending.removeIf(u -> !kinds.contains(kindOf(u)));
-            }
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis);
             while (pending.isEmpty()) {
                 long left = deadline - System.nanoTime();
@@ -336,18 +329,6 @@ final class FakeBotApi implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** An update's kind: its one field besides update_id ("message", "channel_post"…). */
-    private static String kindOf(JsonNode update) {
-        java.util.Iterator<String> fields = update.fieldNames();
-        while (fields.hasNext()) {
-            String field = fields.next();
-            if (!field.equals("update_id")) {
-                return field;
-            }
-        }
-        return "";
     }
 
     private Response chatMember(JsonNode body) {

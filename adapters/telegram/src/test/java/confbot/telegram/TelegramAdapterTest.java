@@ -99,7 +99,7 @@ final class TelegramAdapterTest {
         assertThat(menus.get(1).body().at("/commands/0/description").asText()).contains("提问");
         await().atMost(10, SECONDS).until(() -> !api.calls("getUpdates").isEmpty());
         assertThat(api.calls("getUpdates").get(0).body().path("allowed_updates").toString())
-                .isEqualTo("[\"message\",\"channel_post\",\"inline_query\",\"callback_query\"]");
+                .isEqualTo("[\"message\",\"inline_query\",\"callback_query\"]");
     }
 
     @Test

@@ -154,25 +154,6 @@ final class UpdateMapperTest {
     }
 
     @Test
-    void aCommandPostedInAChannelComesFromTheChannelWhichManagesItself() {
-        Message post = message("channel", -100, "/subscribe@ItsBot tidepool");
-        when(post.getFrom()).thenReturn(null); // a channel post has no sender but the channel
-
-        Optional<UpdateMapper.Addressed> mapped = mapper.map(post);
-
-        assertThat(mapped).isPresent();
-        assertThat(mapped.get().inbound().text()).isEqualTo("/subscribe tidepool");
-        assertThat(mapped.get().inbound().origin())
-                .isEqualTo(new Origin(Platform.TELEGRAM, "-100", "-100", true, true));
-        assertThat(mapped.get().chatId()).isEqualTo(-100);
-        Message news = message("channel", -100, "Doors open at nine");
-        when(news.getFrom()).thenReturn(null);
-        assertThat(mapper.map(news))
-                .as("a channel's own news is not for the bot")
-                .isEmpty();
-    }
-
-    @Test
     void marksGroupOriginAndKeepsForumTopic() {
         Message message = groupMessage("/ask@ItsBot X");
         when(message.isTopicMessage()).thenReturn(true);

@@ -19,8 +19,6 @@ final class Updates {
     static final long GROUP_CHAT = -100_2002;
     static final long ALICE = 1001;
     static final long BOB = 3003;
-    /** A channel the bot administers: its posts come from the channel itself. */
-    static final long CHANNEL = -100_4004;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern COMMAND = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?");
@@ -70,17 +68,6 @@ final class Updates {
     /** A message in the group from {@code userId}. */
     static Updates groupTextFrom(int updateId, long userId, String text) {
         return new Updates(updateId, "message", GROUP_CHAT, "supergroup", userId, text);
-    }
-
-    /**
-     * A post in {@link #CHANNEL}, as Telegram sends one: a {@code channel_post} with no {@code
-     * from}, signed by the channel ({@code sender_chat}).
-     */
-    static Updates channelPost(int updateId, String text) {
-        Updates u = new Updates(updateId, "channel_post", CHANNEL, "channel", 0, text);
-        u.message.remove("from");
-        u.message.set("sender_chat", u.message.get("chat").deepCopy());
-        return u;
     }
 
     static Updates editedPrivateText(int updateId, String text) {

@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
  * Posts to subscribed chats and to people through the adapters' {@link ChatPoster}s, and deals
  * with a chat the bot may no longer post in: one WARN, the chat's subscriptions ended (nobody can
  * read them there, and retrying would fail the same way for ever), and the person who subscribed
- * told privately, where the platform lets the bot reach them (not when the chat subscribed itself,
- * as a Telegram channel does).
+ * told privately, where the platform lets the bot reach them.
  */
 public final class SubscriberPosts {
 
@@ -115,8 +114,7 @@ public final class SubscriberPosts {
         } catch (StateStoreException e) {
             log.warn("Could not end the subscriptions of {} chat {}: {}", platform, s.chatId(), e.getMessage());
         }
-        // A Telegram channel subscribes itself: its subscriber is the chat now closed, nobody else to tell.
-        if (s.groupChat() && !s.subscriber().equals(s.chatId())) {
+        if (s.groupChat()) {
             Reply notice = new Reply(
                     Reply.Kind.LISTING,
                     RemindTexts.lostRights(s.conference(), RemindTexts.language(s.language())),

@@ -41,13 +41,6 @@ import org.slf4j.LoggerFactory;
  * <p>A poll that fails (the network, a status other than 200 and 304, a body that is no catalog or
  * has no talk) logs one warning and keeps the copy: the bot goes on answering from the version it
  * has. One daemon thread polls every address in turn, at a fixed delay after the last round.
- *
- * <p>The validators are kept beside the copy they describe ({@code <copy>.validators}), so a
- * restart asks with them too: an unchanged schedule is a 304, not a download compared byte by
- * byte. A bot that keeps running starts from the copies ({@link #fetchMissing()}) and polls at once
- * when {@link #start started}: a version published while it was down is then compared with the
- * copy it had, like any new version, and its changes are found and posted, where fetching it
- * before the first load would have made it the first version seen, with nothing to compare.
  */
 public final class CatalogPoller implements AutoCloseable {
 
@@ -100,8 +93,6 @@ public final class CatalogPoller implements AutoCloseable {
 
     private final List<Optional<String>> lastModified;
     private final ScheduledExecutorService thread;
-    /** Whether some copy was kept from an earlier run without asking for a newer version. */
-    private volatile boolean behind;
 
     /**
      * @param reader reads each new version before it is kept (its size cap applies to the download too)
@@ -112,9 +103,6 @@ public final class CatalogPoller implements AutoCloseable {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.etags = new ArrayList<>(java.util.Collections.nCopies(remotes.size(), Optional.empty()));
         this.lastModified = new ArrayList<>(java.util.Collections.nCopies(remotes.size(), Optional.empty()));
-        for (int i = 0; i < this.remotes.size(); i++) {
-            readValidators(i);
-        }
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "confbot-catalog-poller");
             t.setDaemon(true);
@@ -143,15 +131,7 @@ public final class CatalogPoller implements AutoCloseable {
      *     kept: there is no version to start from
      */
     public void fetchFirst() {
-        List<Integer> all = new ArrayList<>();
         for (int i = 0; i < remotes.size(); i++) {
-            all.add(i);
-        }
-        fetch(all);
-    }
-
-    private void fetch(List<Integer> which) {
-        for (int i : which) {
             Remote remote = remotes.get(i);
             try {
                 Files.createDirectories(remote.copy().toAbsolutePath().getParent());
@@ -171,26 +151,6 @@ public final class CatalogPoller implements AutoCloseable {
                         remote.copy());
             }
         }
-    }
-
-    /**
-     * Fetches only the catalogs no earlier run kept a copy of, before the first load; the others
-     * start from their copies, and {@link #start} polls them at once. For the bots that keep
-     * running ({@code serve}, {@code chat}), so that what changed while they were down is compared
-     * with what they had.
-     *
-     * @throws IllegalArgumentException naming the address when one without a copy cannot be fetched
-     */
-    public void fetchMissing() {
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < remotes.size(); i++) {
-            if (Files.isRegularFile(remotes.get(i).copy())) {
-                behind = true;
-            } else {
-                missing.add(i);
-            }
-        }
-        fetch(missing);
     }
 
     /**
@@ -214,9 +174,8 @@ public final class CatalogPoller implements AutoCloseable {
     }
 
     /**
-     * Polls every {@code interval}, the first time one interval from now (at once when {@link
-     * #fetchMissing()} left copies unasked), and runs {@code onNewVersion} after each round that
-     * brought a new version.
+     * Polls every {@code interval}, the first time one interval from now, and runs {@code
+     * onNewVersion} after each round that brought a new version.
      */
     public void start(Duration interval, Runnable onNewVersion) {
         if (interval.isNegative() || interval.isZero()) {
@@ -236,7 +195,7 @@ public final class CatalogPoller implements AutoCloseable {
                         log.warn("Polling the catalogs failed: {}", e.toString());
                     }
                 },
-                behind ? 0 : interval.toMillis(),
+                interval.toMillis(),
                 interval.toMillis(),
                 TimeUnit.MILLISECONDS);
         log.info("Polling {} catalog address(es) every {}", remotes.size(), interval);
@@ -315,77 +274,8 @@ public final class CatalogPoller implements AutoCloseable {
     }
 
     private void remember(int index, HttpResponse<?> response) {
-        Optional<String> etag = response.headers().firstValue("ETag");
-        Optional<String> modified = response.headers().firstValue("Last-Modified");
-        if (etag.equals(etags.get(index)) && modified.equals(lastModified.get(index))) {
-            return;
-        }
-        etags.set(index, etag);
-        lastModified.set(index, modified);
-        writeValidators(index);
-    }
-
-    /** Where the validators of a copy are kept: beside it, so they go when it goes. */
-    private static Path validatorsOf(Remote remote) {
-        return remote.copy().resolveSibling(remote.copy().getFileName() + ".validators");
-    }
-
-    /** The validators an earlier run kept for this copy, as {@code ETag: …} and {@code Last-Modified: …} lines. */
-    private void readValidators(int index) {
-        Path file = validatorsOf(remotes.get(index));
-        if (!Files.isRegularFile(file)
-                || !Files.isRegularFile(remotes.get(index).copy())) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int colon = line.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String name = line.substring(0, colon).strip();
-                Optional<String> value =
-                        Optional.of(line.substring(colon + 1).strip()).filter(v -> !v.isEmpty());
-                if (name.equalsIgnoreCase("ETag")) {
-                    etags.set(index, value);
-                } else if (name.equalsIgnoreCase("Last-Modified")) {
-                    lastModified.set(index, value);
-                }
-            }
-        } catch (IOException e) {
-            // Costs one full download, compared byte by byte with the copy: nothing is found twice.
-            log.debug("Could not read {}: {}", file, e.getMessage());
-        }
-    }
-
-    private void writeValidators(int index) {
-        Path file = validatorsOf(remotes.get(index));
-        StringBuilder text = new StringBuilder();
-        etags.get(index)
-                .ifPresent(tag -> text.append("ETag: ").append(oneLine(tag)).append('\n'));
-        lastModified.get(index).ifPresent(date -> text.append("Last-Modified: ")
-                .append(oneLine(date))
-                .append('\n'));
-        try {
-            if (text.isEmpty()) {
-                Files.deleteIfExists(file);
-                return;
-            }
-            Path next = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(next, text, StandardCharsets.UTF_8);
-            move(next, file);
-        } catch (IOException e) {
-            log.warn(
-                    "Could not keep the validators of {} in {}: {}; the next start downloads it again",
-                    remotes.get(index).address(),
-                    file,
-                    e.getMessage());
-        }
-    }
-
-    /** A header value as one line: what a server sends is not trusted to hold no line break. */
-    private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]+", " ");
+        etags.set(index, response.headers().firstValue("ETag"));
+        lastModified.set(index, response.headers().firstValue("Last-Modified"));
     }
 
     /** Replaces the copy in one step, so a load never reads half a file. */

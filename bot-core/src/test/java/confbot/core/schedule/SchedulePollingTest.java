@@ -245,69 +245,6 @@ final class SchedulePollingTest {
     }
 
     @Test
-    void aRestartAsksWithTheValidatorsKeptBesideTheCopyAndDownloadsNothingUnchanged() {
-        poller.close();
-
-        CatalogPoller restarted = poller();
-        restarted.fetchFirst();
-        restarted.close();
-
-        assertThat(server.conditions()).containsExactly("", "\"v1\"");
-        assertThat(server.sinceConditions()).containsExactly("", server.lastModified());
-        assertThat(server.notModified()).isEqualTo(1);
-    }
-
-    @Test
-    void aVersionPublishedWhileDownIsComparedWithTheCopyKeptAndFoundOnceAcrossRestarts() {
-        poller.close(); // the first run stops polling
-        server.publish(LiveSchedule.CHANGED);
-
-        // The next start: from the copy kept, then a poll at once, compared with that copy.
-        List<List<ScheduleChange>> afterRestart = new CopyOnWriteArrayList<>();
-        try (CatalogPoller restarted = poller();
-                ConfBot again = restartedBot(restarted, afterRestart)) {
-            assertThat(server.requests())
-                    .as("nothing fetched before the first load")
-                    .isEqualTo(1);
-            assertThat(again.library().catalog().talks())
-                    .extracting(Talk::title)
-                    .contains("Small boats, small queues");
-
-            again.poll(restarted, Duration.ofHours(1));
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> !afterRestart.isEmpty());
-            assertThat(afterRestart).singleElement().satisfies(batch -> assertThat(byTitle(batch))
-                    .containsEntry("Small boats, small queues", java.util.Set.of(ScheduleChange.Kind.CANCELLED))
-                    .hasSize(5));
-        }
-
-        // And the start after that: a 304 with the ETag kept, nothing found again.
-        List<List<ScheduleChange>> afterSecondRestart = new CopyOnWriteArrayList<>();
-        try (CatalogPoller restarted = poller();
-                ConfBot again = restartedBot(restarted, afterSecondRestart)) {
-            again.poll(restarted, Duration.ofHours(1));
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.notModified() == 1);
-            assertThat(server.conditions()).last().isEqualTo("\"v2\"");
-            assertThat(afterSecondRestart).isEmpty();
-        }
-        assertThat(store.scheduleChanges().latest(java.util.Optional.empty(), 20))
-                .hasSize(5);
-    }
-
-    /** A bot started again over the same state file, from the copies {@code restarted} kept. */
-    private ConfBot restartedBot(CatalogPoller restarted, List<List<ScheduleChange>> heardBy) {
-        restarted.fetchMissing();
-        ScheduleChanges changes = new ScheduleChanges(store.scheduleChanges(), clock);
-        changes.addListener(heardBy::add);
-        return ConfBot.create(
-                Fixtures.knowledge(),
-                new Setup(true, List.of(), restarted.copies()),
-                BotOptions.defaults().withClock(clock),
-                Feedback.off(),
-                changes);
-    }
-
-    @Test
     void aStartWithoutTheServerUsesTheCopyKeptOrFailsNamingTheAddress() {
         server.close();
 

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pretalx export ({@code live/tidewater-2030.json}: "Tidewater Days 2030", two days in
  * Europe/Berlin, rooms Hall A and Room 2), its changed copy (talk 102 moved to 11:00, 103 moved to
  * Room 2, 104 cancelled, 105 with a second speaker, 106 new), one without talks, and a local HTTP
- * server that publishes them with an {@code ETag} and a {@code Last-Modified} the way pretalx does.
+ * server that publishes them with an {@code ETag} the way pretalx does.
  */
 public final class LiveSchedule {
 
@@ -63,7 +63,6 @@ public final class LiveSchedule {
         private final AtomicInteger requests = new AtomicInteger();
         private final AtomicInteger notModified = new AtomicInteger();
         private final List<String> conditions = new CopyOnWriteArrayList<>();
-        private final List<String> sinceConditions = new CopyOnWriteArrayList<>();
 
         private Server(byte[] body) throws IOException {
             publish(body);
@@ -73,8 +72,6 @@ public final class LiveSchedule {
                     requests.incrementAndGet();
                     String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
                     conditions.add(condition == null ? "" : condition);
-                    String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
-                    sinceConditions.add(since == null ? "" : since);
                     exchange.getRequestBody().readAllBytes();
                     if (status != 200) {
                         exchange.sendResponseHeaders(status, -1);
@@ -89,7 +86,6 @@ public final class LiveSchedule {
                     byte[] out = this.body;
                     exchange.getResponseHeaders().set("Content-Type", "application/json");
                     exchange.getResponseHeaders().set("ETag", etag);
-                    exchange.getResponseHeaders().set("Last-Modified", lastModified());
                     exchange.sendResponseHeaders(200, out.length);
                     try (OutputStream os = exchange.getResponseBody()) {
                         os.write(out);
@@ -136,16 +132,6 @@ public final class LiveSchedule {
         /** How many requests got a 304. */
         public int notModified() {
             return notModified.get();
-        }
-
-        /** The Last-Modified of the version published now: an hour after midnight per version. */
-        public String lastModified() {
-            return "Mon, 13 May 2030 " + String.format("%02d", versions.get() % 24) + ":00:00 GMT";
-        }
-
-        /** The If-Modified-Since of each request, in order; empty for none. */
-        public List<String> sinceConditions() {
-            return List.copyOf(sinceConditions);
         }
 
         /** The If-None-Match of each request, in order; empty for none. */
